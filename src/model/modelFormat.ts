@@ -1,0 +1,37 @@
+// What training writes into model.json's `userDefinedMetadata`, and the app reads back.
+
+/** One tensor of a TF Serving signature, as `GET /v1/models/mnist/metadata` reports it. */
+export interface ServingTensorInfo {
+  dtype: 'DT_FLOAT';
+  tensor_shape: { dim: { size: string; name: string }[]; unknown_rank: false };
+  name: string;
+}
+
+export interface ServingSignature {
+  inputs: Record<string, ServingTensorInfo>;
+  outputs: Record<string, ServingTensorInfo>;
+  method_name: 'tensorflow/serving/predict';
+}
+
+export interface ModelMetadata {
+  /** TF Serving's `metadata.signature_def.signature_def`, keyed `serving_default`. */
+  signature_def: { serving_default: ServingSignature };
+  architecture: string;
+  parameterCount: number;
+  training: Record<string, string | number | boolean | string[]>;
+  /** Measured after export, on the quantised files as shipped (0..1). */
+  accuracy: {
+    mnistTest: number;
+    mnistValidation: number;
+    heldOutWriters?: number;
+    heldOutWriterIds?: string[];
+  };
+}
+
+export function servingTensor(name: string, dims: number[]): ServingTensorInfo {
+  return {
+    dtype: 'DT_FLOAT',
+    tensor_shape: { dim: dims.map((d) => ({ size: String(d), name: '' })), unknown_rank: false },
+    name: `serving_default_${name}:0`,
+  };
+}
