@@ -1,8 +1,114 @@
+import { useMemo, useState } from 'react';
+import { BackendBadge } from './components/BackendBadge';
+import { DrawingPad } from './components/DrawingPad';
+import { InputPreview } from './components/InputPreview';
+import { ModelInfo } from './components/ModelInfo';
+import { ModelStatus } from './components/ModelStatus';
+import { PredictionDisplay, type PredictionState } from './components/PredictionDisplay';
+import { ScoreChart } from './components/ScoreChart';
+import { useClassifier } from './hooks/useClassifier';
+import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
+import { usePrediction } from './hooks/usePrediction';
+import { usePrefersDark } from './hooks/usePrefersDark';
+import { useStrokes } from './hooks/useStrokes';
+import type { BackendName } from './model/backend';
+import { modelJsonUrl } from './model/modelUrl';
+import { strokesToInput } from './preprocess/strokesToInput';
+
+/** `?backend=cpu` runs the model without the GPU (for comparison and benchmarks). */
+function requestedBackend(): BackendName {
+  return new URLSearchParams(window.location.search).get('backend') === 'cpu' ? 'cpu' : 'webgl';
+}
+
 export function App() {
+  const drawing = useStrokes();
+  useDrawingShortcuts(drawing);
+  const dark = usePrefersDark();
+  const [showLogits, setShowLogits] = useState(false);
+  const modelUrl = useMemo(() => modelJsonUrl(import.meta.env.BASE_URL, document.baseURI), []);
+  const [backend] = useState(requestedBackend);
+  const { state: modelState, retry } = useClassifier(modelUrl, backend);
+  const classifier = modelState.status === 'ready' ? modelState.classifier : null;
+  const result = usePrediction(classifier, drawing.strokes, drawing.version);
+  // The preview follows the drawing itself, even before the model is ready.
+  const input = useMemo(() => strokesToInput(drawing.strokes), [drawing.strokes]);
+
+  const current = result?.version === drawing.version ? result : null;
+  const predictionState: PredictionState =
+    input === null ? 'empty' : current && !current.error ? 'done' : 'pending';
+  const prediction =
+    predictionState === 'empty' ? null : (current?.prediction ?? result?.prediction ?? null);
+
   return (
-    <main>
-      <h1>Digit recogniser</h1>
-      <p>The drawing app is coming; the recognition core is in place.</p>
-    </main>
+    <div className="app">
+      <header className="app__header">
+        <h1>Digit recogniser</h1>
+        <ModelStatus state={modelState} onRetry={retry} />
+        <BackendBadge backend={classifier?.backend ?? null} />
+      </header>
+      <main className="app__main">
+        <section
+          className="pad-area"
+          aria-label="Drawing"
+          data-stroke-count={drawing.strokes.length}
+        >
+          <DrawingPad
+            strokes={drawing.strokes}
+            onStrokeStart={drawing.start}
+            onStrokeExtend={drawing.extend}
+            onStrokeEnd={drawing.end}
+            ink={dark ? '#f4f4f5' : '#18181b'}
+          />
+          <div className="toolbar">
+            <button
+              type="button"
+              data-testid="undo"
+              onClick={drawing.undo}
+              disabled={!drawing.canUndo}
+              aria-keyshortcuts="Control+Z"
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              data-testid="redo"
+              onClick={drawing.redo}
+              disabled={!drawing.canRedo}
+              aria-keyshortcuts="Control+Shift+Z"
+            >
+              Redo
+            </button>
+            <button
+              type="button"
+              data-testid="clear"
+              onClick={drawing.clear}
+              disabled={drawing.strokes.length === 0}
+              aria-keyshortcuts="Escape"
+            >
+              Clear
+            </button>
+          </div>
+        </section>
+        <section className="results" aria-label="Recognition">
+          <div className="results__top">
+            <PredictionDisplay
+              state={predictionState}
+              prediction={prediction}
+              error={current?.error}
+            />
+            <InputPreview input={input} />
+          </div>
+          <ScoreChart
+            prediction={prediction}
+            showLogits={showLogits}
+            onShowLogitsChange={setShowLogits}
+          />
+        </section>
+      </main>
+      <ModelInfo classifier={classifier} input={input} prediction={prediction} />
+      <footer className="app__footer">
+        Runs entirely in your browser: your drawing never leaves this device.
+      </footer>
+    </div>
   );
 }

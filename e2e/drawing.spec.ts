@@ -1,0 +1,159 @@
+import { CENTRE_OF_MASS } from '../src/constants';
+import { expect, test } from './fixtures';
+
+// A "7" in pad units: top bar, then the diagonal.
+const SEVEN = [
+  [
+    [0.3, 0.25],
+    [0.7, 0.25],
+    [0.45, 0.8],
+  ],
+] as const;
+
+test.describe('drawing and recognising', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open();
+  });
+
+  test('runs the model on WebGL and starts empty', async ({ app }) => {
+    await expect(app.backend).toHaveText('webgl');
+    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+    await expect(app.prediction).toHaveAttribute('data-digit', '');
+  });
+
+  test('recognises a digit drawn with the mouse and charts ten scores', async ({ app, page }) => {
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe('7');
+    const confidence = Number(await app.prediction.getAttribute('data-confidence'));
+    expect(confidence).toBeGreaterThan(0.5);
+    let sum = 0;
+    for (let d = 0; d < 10; d++) {
+      sum += Number(await page.getByTestId(`score-${d}`).getAttribute('data-probability'));
+    }
+    expect(sum).toBeCloseTo(1, 3);
+    expect(Number(await page.getByTestId('score-7').getAttribute('data-probability'))).toBe(
+      confidence,
+    );
+  });
+
+  test('is pending from the pointerup until the prediction for that drawing lands', async ({
+    app,
+    page,
+  }) => {
+    await page.evaluate(() => {
+      const w = window as unknown as { statesAfterUp: string[] };
+      w.statesAfterUp = [];
+      window.addEventListener('pointerup', () =>
+        // React commits the pointerup's update in a microtask queued before this one.
+        queueMicrotask(() =>
+          w.statesAfterUp.push(
+            document.querySelector('[data-testid="prediction"]')!.getAttribute('data-state')!,
+          ),
+        ),
+      );
+    });
+    await app.drawNormalised(SEVEN);
+    await app.waitForDone();
+    expect(
+      await page.evaluate(() => (window as unknown as { statesAfterUp: string[] }).statesAfterUp),
+    ).toEqual(['pending']);
+  });
+
+  test('clear, undo and redo, with buttons and keys, lose nothing', async ({ app, page }) => {
+    await app.drawNormalised([SEVEN[0].slice(0, 2)]);
+    await app.drawNormalised([SEVEN[0].slice(1)]);
+    expect(await app.strokeCount()).toBe(2);
+    await app.click('undo');
+    expect(await app.strokeCount()).toBe(1);
+    await app.click('redo');
+    expect(await app.strokeCount()).toBe(2);
+    expect(await app.predictedDigit()).toBe('7');
+
+    await app.click('clear');
+    expect(await app.strokeCount()).toBe(0);
+    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+    await expect(app.prediction).toHaveAttribute('data-digit', '');
+    // Clearing is undoable: the drawing comes back, and so does its prediction.
+    await page.keyboard.press('Control+z');
+    expect(await app.strokeCount()).toBe(2);
+    expect(await app.predictedDigit()).toBe('7');
+
+    await page.keyboard.press('Escape');
+    expect(await app.strokeCount()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    expect(await app.strokeCount()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await app.strokeCount()).toBe(2);
+  });
+
+  test('shows the model input centred like MNIST', async ({ app }) => {
+    // Drawn small and in a corner of the pad: the input is still centred and full size.
+    await app.drawNormalised([SEVEN[0].map(([x, y]) => [0.05 + x * 0.3, 0.05 + y * 0.3] as const)]);
+    await app.waitForDone();
+    const pixels = await app.previewPixels();
+    let mass = 0;
+    let sx = 0;
+    let sy = 0;
+    pixels.forEach((v, i) => {
+      mass += v;
+      sx += v * ((i % 28) + 0.5);
+      sy += v * (Math.floor(i / 28) + 0.5);
+    });
+    expect(mass).toBeGreaterThan(40);
+    expect(sx / mass).toBeCloseTo(CENTRE_OF_MASS, 0);
+    expect(sy / mass).toBeCloseTo(CENTRE_OF_MASS, 0);
+    expect(Math.abs(sx / mass - CENTRE_OF_MASS)).toBeLessThan(0.3);
+    expect(Math.abs(sy / mass - CENTRE_OF_MASS)).toBeLessThan(0.3);
+  });
+
+  test('a stroke that leaves the pad still ends cleanly', async ({ app, page }) => {
+    const { x, y, side } = await app.padBox();
+    await page.mouse.move(x + side * 0.5, y + side * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(x + side * 0.5, y + side * 0.8, { steps: 5 });
+    await page.mouse.move(x + side * 0.5, y + side * 1.5, { steps: 5 }); // off the pad
+    await page.mouse.up();
+    expect(await app.strokeCount()).toBe(1);
+    await app.waitForDone();
+    // A new stroke starts a second one: the first really ended.
+    await app.drawNormalised([
+      [
+        [0.3, 0.3],
+        [0.6, 0.3],
+      ],
+    ]);
+    expect(await app.strokeCount()).toBe(2);
+  });
+});
+
+test.describe('touch', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+  test('a finger draws without scrolling the page; a second finger is ignored', async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    // Make the page scrollable, so a scroll would show.
+    await page.evaluate(() => (document.body.style.minHeight = '300vh'));
+    const { x, y, side } = await app.padBox();
+    const cdp = await page.context().newCDPSession(page);
+    const at = (fx: number, fy: number, id = 0) => ({ x: x + fx * side, y: y + fy * side, id });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [at(0.5, 0.15)],
+    });
+    for (let i = 1; i <= 12; i++) {
+      const points = [at(0.5, 0.15 + i * 0.06)];
+      // Halfway through, a second finger lands and moves: it must neither draw nor scroll.
+      if (i >= 6) points.push(at(0.2 + i * 0.02, 0.5, 1));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await app.waitForDone();
+    expect(await app.strokeCount()).toBe(1);
+    expect(await app.predictedDigit()).toBe('1');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
+import { INPUT_PIXELS, INPUT_SIZE } from '../constants';
+import { startBackend, type BackendChoice, type BackendName } from './backend';
+import { fetchModelArtifacts } from './fetchModelArtifacts';
+import { ModelLoadError } from './ModelLoadError';
+import type { ModelMetadata } from './modelFormat';
+import { argMax, softmax } from './softmax';
+
+export interface Prediction {
+  logits: number[];
+  probabilities: number[];
+  digit: number;
+  confidence: number;
+}
+
+export interface Classifier {
+  backend: BackendChoice;
+  metadata: ModelMetadata | null;
+  /** Size of the model files as downloaded (model.json plus weights). */
+  modelBytes: number;
+  predict(input: Float32Array): Promise<Prediction>;
+  /** Tensors alive in the backend: flat across predictions, or something leaks. */
+  numTensors(): number;
+  dispose(): void;
+}
+
+/**
+ * Loads the model (checked fetch), starts the backend and warms it up with a zeros input, so
+ * the shader programs are compiled before the first real prediction.
+ */
+export async function loadClassifier(
+  modelJsonUrl: string,
+  preferredBackend: BackendName = 'webgl',
+): Promise<Classifier> {
+  const [{ artifacts, bytes }, backend] = await Promise.all([
+    fetchModelArtifacts(modelJsonUrl),
+    startBackend(preferredBackend),
+  ]);
+  let model: LayersModel;
+  try {
+    model = await loadLayersModel(tf.io.fromMemory(artifacts));
+  } catch (error) {
+    throw new ModelLoadError(
+      'The model files do not fit together (the description and the weights disagree).',
+      (error as Error).message,
+    );
+  }
+  const run = async (input: Float32Array): Promise<Prediction> => {
+    if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
+    const output = tf.tidy(
+      () => model.predict(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE])) as tf.Tensor,
+    );
+    let logits: number[];
+    try {
+      logits = Array.from(await output.data());
+    } finally {
+      output.dispose();
+    }
+    // Damaged weights or a broken GPU show up as NaN or Infinity: never show them as scores.
+    if (!logits.every(Number.isFinite)) {
+      throw new ModelLoadError(
+        'The model produced invalid scores; its files may be damaged.',
+        `logits ${logits.join(', ')}`,
+      );
+    }
+    const probabilities = softmax(logits);
+    const digit = argMax(probabilities);
+    return { logits, probabilities, digit, confidence: probabilities[digit]! };
+  };
+  try {
+    await run(new Float32Array(INPUT_PIXELS));
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  return {
+    backend,
+    metadata: (artifacts.userDefinedMetadata as ModelMetadata | undefined) ?? null,
+    modelBytes: bytes,
+    predict: run,
+    numTensors: () => tf.memory().numTensors,
+    dispose: () => model.dispose(),
+  };
+}
