@@ -1,0 +1,33 @@
+import { NUM_CLASSES } from '../src/constants';
+import { expect, test } from './fixtures';
+import { heldOutDigits, placeOnPad, stratifiedSample } from './support/handwriting';
+
+// Real pen-written digits from writers the model never trained on, drawn through the real UI
+// with the mouse, as a person would draw them.
+const PER_CLASS = 10;
+
+test('recognises real handwriting of unseen writers (at least 97%)', async ({ app }) => {
+  test.setTimeout(600_000);
+  await app.open();
+  await expect(app.backend).toHaveText('webgl');
+  const sample = stratifiedSample(heldOutDigits(), PER_CLASS);
+  const { side } = await app.padBox();
+  const correct = new Array<number>(NUM_CLASSES).fill(0);
+  const mistakes: string[] = [];
+  for (const [i, digit] of sample.entries()) {
+    await app.click('clear');
+    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+    await app.drawWithMouse(placeOnPad(digit, side, i));
+    const predicted = await app.predictedDigit();
+    if (predicted === String(digit.label)) correct[digit.label]!++;
+    else mistakes.push(`${digit.writer}#${digit.index}: ${digit.label} read as ${predicted}`);
+  }
+  const total = correct.reduce((a, b) => a + b, 0);
+  const accuracy = total / sample.length;
+  console.log(
+    `handwriting accuracy ${(accuracy * 100).toFixed(1)}% (${total}/${sample.length}); per class: ` +
+      correct.map((c, d) => `${d} ${((c / PER_CLASS) * 100).toFixed(0)}%`).join(', '),
+  );
+  if (mistakes.length) console.log(`mistakes: ${mistakes.join('; ')}`);
+  expect(accuracy).toBeGreaterThanOrEqual(0.97);
+});
