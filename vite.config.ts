@@ -9,6 +9,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    // tfjs carries ~1,000 @license banners (~19 KB gzip): ship the licences once, in
+    // dist/.vite/license.md, instead of inside the JavaScript.
+    license: true,
+    rolldownOptions: { output: { comments: { legal: false } } },
   },
   test: {
     include: ['src/**/*.test.ts', 'training/**/*.test.ts'],

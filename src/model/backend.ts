@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-// Registers the WebGL backend and its kernels; nothing runs until a backend is chosen.
-import '@tensorflow/tfjs-backend-webgl';
+import { registerWebglKernels } from './webglKernels';
 
 export type BackendName = 'webgl' | 'cpu';
 
@@ -15,8 +14,12 @@ export interface BackendChoice {
  * start. The cpu backend is imported only then, so it costs nothing when WebGL works.
  */
 export async function startBackend(preferred: BackendName = 'webgl'): Promise<BackendChoice> {
-  if (preferred === 'webgl' && (await trySetBackend('webgl'))) return { name: 'webgl' };
-  await import('@tensorflow/tfjs-backend-cpu');
+  if (preferred === 'webgl') {
+    registerWebglKernels();
+    if (await trySetBackend('webgl')) return { name: 'webgl' };
+  }
+  const { registerCpuKernels } = await import('./cpuKernels');
+  registerCpuKernels();
   if (!(await trySetBackend('cpu'))) throw new Error('no TensorFlow.js backend could start');
   return preferred === 'webgl'
     ? { name: 'cpu', fallbackReason: 'WebGL is not available here, so the model runs on the CPU.' }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { INPUT_PIXELS, INPUT_SIZE } from '../constants';
 import { startBackend, type BackendChoice, type BackendName } from './backend';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
+import { forwardModel, type ForwardModel } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
 import type { ModelMetadata } from './modelFormat';
 import { argMax, softmax } from './softmax';
@@ -37,9 +37,9 @@ export async function loadClassifier(
     fetchModelArtifacts(modelJsonUrl),
     startBackend(preferredBackend),
   ]);
-  let model: LayersModel;
+  let model: ForwardModel;
   try {
-    model = await loadLayersModel(tf.io.fromMemory(artifacts));
+    model = forwardModel(artifacts);
   } catch (error) {
     throw new ModelLoadError(
       'The model files do not fit together (the description and the weights disagree).',
@@ -48,9 +48,7 @@ export async function loadClassifier(
   }
   const run = async (input: Float32Array): Promise<Prediction> => {
     if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
-    const output = tf.tidy(
-      () => model.predict(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE])) as tf.Tensor,
-    );
+    const output = tf.tidy(() => model.predict(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE])));
     let logits: number[];
     try {
       logits = Array.from(await output.data());

@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Each test injects one fault and checks the page says so, offers a retry and keeps drawing.
+
+const STROKE = [
+  [
+    [0.5, 0.2],
+    [0.5, 0.8],
+  ],
+] as const;
+
+/** Serves `body` instead of the real file for requests whose path ends with `suffix`. */
+async function replace(
+  page: Page,
+  suffix: string,
+  init: { status?: number; contentType?: string; body?: string | Buffer },
+) {
+  await page.route(
+    (url) => url.pathname.endsWith(suffix),
+    (route) =>
+      route.fulfill({
+        status: init.status ?? 200,
+        contentType: init.contentType,
+        body: init.body ?? '',
+      }),
+  );
+}
+
+async function expectLoadError(
+  app: import('./support/RecogniserPage').RecogniserPage,
+  message: RegExp,
+) {
+  await app.page.goto('./');
+  await expect(app.modelStatus).toHaveAttribute('data-state', 'error');
+  await expect(app.modelStatus).toContainText(message);
+  await expect(app.page.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // The pad still draws, and the preview still shows what the model would see.
+  await app.drawNormalised(STROKE);
+  expect(await app.strokeCount()).toBe(1);
+  const ink = (await app.previewPixels()).reduce((a, b) => a + b, 0);
+  expect(ink).toBeGreaterThan(10);
+}
+
+test.describe('model files that are missing or damaged', () => {
+  // The browser itself logs failed requests (404) as console errors; those are the fault here.
+  test.use({ allowConsoleErrors: true });
+
+  test('model.json missing (404), then retry after the file is back', async ({ app, page }) => {
+    await replace(page, '/model/model.json', { status: 404, body: 'Not Found' });
+    await expectLoadError(app, /missing/);
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
+    // The drawing made while the model was missing is predicted once it arrives.
+    expect(await app.predictedDigit()).toBe('1');
+  });
+
+  test('model.json that is not JSON', async ({ app, page }) => {
+    await replace(page, '/model/model.json', {
+      contentType: 'application/json',
+      body: '{"format": "layers-mod',
+    });
+    await expectLoadError(app, /not valid JSON/);
+  });
+
+  test('a weight shard missing (404)', async ({ app, page }) => {
+    await replace(page, '.bin', { status: 404, body: 'Not Found' });
+    await expectLoadError(app, /missing/);
+  });
+
+  test('a weight shard answered with index.html, as single-page-app hosts do', async ({
+    app,
+    page,
+  }) => {
+    await replace(page, '.bin', {
+      contentType: 'text/html',
+      body: '<!doctype html><title>App</title>',
+    });
+    await expectLoadError(app, /web page instead/);
+  });
+
+  test('a truncated weight shard', async ({ app, page }) => {
+    await page.route(
+      (url) => url.pathname.endsWith('.bin'),
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        await route.fulfill({ response, body: body.subarray(0, body.length - 100) });
+      },
+    );
+    await expectLoadError(app, /incomplete or damaged/);
+  });
+});
+
+test('without WebGL the app falls back to the CPU, says so, and still predicts', async ({
+  app,
+  page,
+}) => {
+  await page.addInitScript(() => {
+    type GetContext = (this: unknown, type: string, ...rest: unknown[]) => unknown;
+    for (const proto of [HTMLCanvasElement.prototype, globalThis.OffscreenCanvas?.prototype]) {
+      if (!proto) continue;
+      const canvas = proto as unknown as { getContext: GetContext };
+      const original = canvas.getContext;
+      canvas.getContext = function (type, ...rest) {
+        return /webgl/.test(type) ? null : original.call(this, type, ...rest);
+      };
+    }
+  });
+  await app.open();
+  await expect(app.backend).toHaveText('cpu');
+  await expect(page.getByText('WebGL is not available here')).toBeVisible();
+  await app.drawNormalised(STROKE);
+  expect(await app.predictedDigit()).toBe('1');
+});

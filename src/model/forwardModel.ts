@@ -1,0 +1,166 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+// Runs a Keras/tfjs layers model without @tensorflow/tfjs-layers (about a third of the
+// bundle): the few layer types our models use, each mapped onto one core op. Conv2D and
+// Dense become fused ops (bias and relu inside the same WebGL shader program).
+
+export interface ForwardModel {
+  /** [batch, ...input] -> [batch, classes]; call inside tf.tidy. */
+  predict(x: tf.Tensor): tf.Tensor;
+  /** The input shape without the batch dimension. */
+  inputShape: number[];
+  dispose(): void;
+}
+
+type Layer = { class_name: string; name: string; config: Record<string, unknown> };
+type Step = (x: tf.Tensor) => tf.Tensor;
+
+export class UnsupportedModelError extends Error {}
+
+/** Builds the forward pass of a sequential chain of supported layers from model artifacts. */
+export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
+  const layers = chain(artifacts.modelTopology);
+  if (!artifacts.weightData || !artifacts.weightSpecs) {
+    throw new UnsupportedModelError('the model has no weights');
+  }
+  const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  const used = new Set<string>();
+  const weight = (layer: Layer, name: string, shape: number[]): tf.Tensor => {
+    const key = `${layer.name}/${name}`;
+    const tensor = weights[key];
+    if (!tensor) throw new UnsupportedModelError(`weight ${key} is missing`);
+    if (!tf.util.arraysEqual(tensor.shape, shape)) {
+      throw new UnsupportedModelError(
+        `weight ${key} has shape [${tensor.shape}], expected [${shape}]`,
+      );
+    }
+    used.add(key);
+    return tensor;
+  };
+
+  let inputShape: number[] = [];
+  let shape: number[] = [];
+  const steps: Step[] = [];
+  try {
+    for (const layer of layers) {
+      const c = layer.config;
+      switch (layer.class_name) {
+        case 'InputLayer': {
+          inputShape = (c.batch_input_shape as (number | null)[]).slice(1) as number[];
+          shape = inputShape;
+          break;
+        }
+        case 'Reshape': {
+          const target = c.target_shape as number[];
+          steps.push((x) => tf.reshape(x, [-1, ...target]));
+          shape = target;
+          break;
+        }
+        case 'Flatten': {
+          const size = shape.reduce((a, b) => a * b, 1);
+          steps.push((x) => tf.reshape(x, [-1, size]));
+          shape = [size];
+          break;
+        }
+        case 'Dropout':
+          break; // identity at inference
+        case 'Conv2D': {
+          const [kh, kw] = c.kernel_size as [number, number];
+          const filters = c.filters as number;
+          const strides = c.strides as [number, number];
+          const pad = c.padding as 'same' | 'valid';
+          expectEqual(layer, 'data_format', c.data_format ?? 'channels_last', 'channels_last');
+          expectEqual(layer, 'dilation_rate', String(c.dilation_rate ?? [1, 1]), '1,1');
+          const filter = weight(layer, 'kernel', [kh, kw, shape[2]!, filters]) as tf.Tensor4D;
+          const bias = c.use_bias ? weight(layer, 'bias', [filters]) : undefined;
+          const activation = fusedActivation(layer);
+          steps.push((x) =>
+            tf.fused.conv2d({ x: x as tf.Tensor4D, filter, strides, pad, bias, activation }),
+          );
+          shape = convOutput(shape, [kh, kw], strides, pad, filters);
+          break;
+        }
+        case 'MaxPooling2D': {
+          const pool = c.pool_size as [number, number];
+          const strides = (c.strides as [number, number] | null) ?? pool;
+          const pad = c.padding as 'same' | 'valid';
+          steps.push((x) => tf.maxPool(x as tf.Tensor4D, pool, strides, pad));
+          shape = convOutput(shape, pool, strides, pad, shape[2]!);
+          break;
+        }
+        case 'Dense': {
+          const units = c.units as number;
+          const kernel = weight(layer, 'kernel', [shape[0]!, units]) as tf.Tensor2D;
+          const bias = c.use_bias ? weight(layer, 'bias', [units]) : undefined;
+          const activation = fusedActivation(layer);
+          steps.push((x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel, bias, activation }));
+          shape = [units];
+          break;
+        }
+        default:
+          throw new UnsupportedModelError(
+            `layer ${layer.name}: ${layer.class_name} is not supported`,
+          );
+      }
+    }
+    const unused = Object.keys(weights).filter((k) => !used.has(k));
+    if (unused.length)
+      throw new UnsupportedModelError(`weights without a layer: ${unused.join(', ')}`);
+  } catch (error) {
+    tf.dispose(Object.values(weights));
+    throw error;
+  }
+
+  return {
+    inputShape,
+    predict: (x) => steps.reduce((t, step) => step(t), x),
+    dispose: () => tf.dispose(Object.values(weights)),
+  };
+}
+
+/** The model's layers in order, checking that each feeds the next (a plain chain). */
+function chain(topology: unknown): Layer[] {
+  const model = (topology as { model_config?: unknown })?.model_config ?? topology;
+  const layers = (model as { config?: { layers?: unknown } })?.config?.layers;
+  if (!Array.isArray(layers) || layers.length === 0) {
+    throw new UnsupportedModelError('the model topology has no layers');
+  }
+  const typed = layers as (Layer & { inbound_nodes?: unknown[][][] })[];
+  typed.forEach((layer, i) => {
+    const inbound = layer.inbound_nodes?.[0]?.[0]?.[0];
+    if (i > 0 && inbound !== undefined && inbound !== typed[i - 1]!.name) {
+      throw new UnsupportedModelError(`layer ${layer.name} does not follow ${typed[i - 1]!.name}`);
+    }
+  });
+  return typed;
+}
+
+function fusedActivation(layer: Layer): 'relu' | 'linear' {
+  const activation = layer.config.activation ?? 'linear';
+  if (activation !== 'relu' && activation !== 'linear') {
+    throw new UnsupportedModelError(
+      `layer ${layer.name}: activation ${String(activation)} is not supported`,
+    );
+  }
+  return activation;
+}
+
+function expectEqual(layer: Layer, key: string, actual: unknown, expected: unknown): void {
+  if (actual !== expected) {
+    throw new UnsupportedModelError(
+      `layer ${layer.name}: ${key} ${String(actual)} is not supported`,
+    );
+  }
+}
+
+function convOutput(
+  [h, w]: number[],
+  [kh, kw]: [number, number],
+  [sh, sw]: [number, number],
+  pad: 'same' | 'valid',
+  channels: number,
+): number[] {
+  const out = (size: number, k: number, s: number) =>
+    pad === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1;
+  return [out(h!, kh, sh), out(w!, kw, sw), channels];
+}

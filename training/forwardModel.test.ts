@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_PIXELS } from '../src/constants';
+import { forwardModel, UnsupportedModelError } from '../src/model/forwardModel';
+import { ARCHITECTURES, buildModel } from './model';
+import { startWasmBackend } from './wasmBackend';
+
+// The app runs models without tfjs-layers; this checks it computes what tfjs-layers computes.
+
+async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      saved = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return saved!;
+}
+
+describe('forwardModel (the app inference without tfjs-layers)', () => {
+  beforeAll(() => startWasmBackend(1));
+
+  for (const arch of ARCHITECTURES) {
+    it(`gives tfjs-layers' logits for the ${arch} architecture`, async () => {
+      const layersModel = buildModel(arch, 5);
+      const forward = forwardModel(await artifactsOf(layersModel));
+      expect(forward.inputShape).toEqual([28, 28]);
+      const x = tf.tensor3d(
+        Float32Array.from({ length: 3 * INPUT_PIXELS }, (_, i) => (Math.cos(i * 0.37) + 1) / 2),
+        [3, 28, 28],
+      );
+      const before = tf.memory().numTensors;
+      const actual = tf.tidy(() => forward.predict(x));
+      const expected = layersModel.predict(x) as tf.Tensor;
+      expect(actual.shape).toEqual([3, 10]);
+      const a = await actual.data();
+      const e = await expected.data();
+      for (let i = 0; i < e.length; i++) expect(a[i]).toBeCloseTo(e[i]!, 4);
+      tf.dispose([actual, expected]);
+      expect(tf.memory().numTensors).toBe(before);
+      forward.dispose();
+      layersModel.dispose();
+      x.dispose();
+    });
+  }
+
+  it('refuses layers it does not implement, freeing the weights', async () => {
+    const input = tf.input({ shape: [28, 28] });
+    const out = tf.layers
+      .dense({ units: 10, activation: 'softmax' })
+      .apply(tf.layers.flatten().apply(input));
+    const model = tf.model({ inputs: input, outputs: out as tf.SymbolicTensor });
+    const before = tf.memory().numTensors;
+    const artifacts = await artifactsOf(model);
+    expect(() => forwardModel(artifacts)).toThrow(UnsupportedModelError);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
