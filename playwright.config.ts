@@ -43,8 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build, served as static files.
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // The production build, served as plain static files at / and under /tools/digits/.
+    command: `npm run build && npx tsx scripts/serveStatic.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures';
+
+test('a strict Content-Security-Policy holds, and no request leaves the origin', async ({
+  app,
+  page,
+  baseURL,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      w.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`),
+    );
+  });
+  const origins = new Set<string>();
+  page.on('request', (request) => origins.add(new URL(request.url()).origin));
+  await app.open();
+  const policy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).not.toContain('unsafe-eval');
+  expect(policy).not.toContain('unsafe-inline');
+  await app.drawNormalised([
+    [
+      [0.3, 0.25],
+      [0.7, 0.25],
+      [0.45, 0.8],
+    ],
+  ]);
+  expect(await app.predictedDigit()).toBe('7');
+  await page.getByText('Model', { exact: true }).click(); // the model panel renders too
+  await expect(page.getByTestId('tensor-count')).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  ).toEqual([]);
+  expect([...origins]).toEqual([new URL(baseURL!).origin]);
+});
