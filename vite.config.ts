@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy the built site ships as a meta tag (README gives it as a header
@@ -54,7 +55,44 @@ function longWithoutWasmProbe(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built site works at a domain root or under any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), longWithoutWasmProbe()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    longWithoutWasmProbe(),
+    // Installable, and works offline once visited: the service worker precaches the app and
+    // the model files; a new deployment's worker takes over and drops the old caches.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script', // a file, not an inline script: the CSP allows 'self' only
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Digit recogniser',
+        short_name: 'Digits',
+        description: 'Draw a digit; a neural network in your browser reads it.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f6f7',
+        theme_color: '#2563eb',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: 'icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,bin}'],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

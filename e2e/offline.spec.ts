@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+test('once visited, the page reloads and predicts with the network off', async ({
+  app,
+  page,
+  context,
+}) => {
+  await app.open('/tools/digits/');
+  // The service worker has precached the app and the model and controls the page.
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+  const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(manifest).toBe('./manifest.webmanifest');
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
+  await expect(app.backend).toHaveText('webgl');
+  await app.drawNormalised([
+    [
+      [0.5, 0.2],
+      [0.5, 0.8],
+    ],
+  ]);
+  expect(await app.predictedDigit()).toBe('1');
+  await context.setOffline(false);
+});
+
+test('the web app manifest makes it installable', async ({ request }) => {
+  const response = await request.get('/tools/digits/manifest.webmanifest');
+  expect(response.ok()).toBe(true);
+  const manifest = await response.json();
+  expect(manifest.name).toBe('Digit recogniser');
+  expect(manifest.display).toBe('standalone');
+  const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const file = await request.get(`/tools/digits/${icon.src}`);
+    expect(file.ok()).toBe(true);
+    expect(file.headers()['content-type']).toBe(icon.type);
+  }
+});
