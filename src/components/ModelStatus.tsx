@@ -8,7 +8,7 @@ export function ModelStatus({ state, onRetry }: { state: ModelState; onRetry: ()
       data-state={state.status}
       role="status"
     >
-      {state.status === 'loading' && 'Loading the model…'}
+      {state.status === 'loading' && (state.note ?? 'Loading the model…')}
       {state.status === 'ready' && 'Model ready'}
       {state.status === 'error' && (
         <>

@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackendName } from '../model/backend';
+import { resetWebglBackend, type BackendName } from '../model/backend';
 import { loadClassifier, type Classifier } from '../model/classifier';
 import { ModelLoadError } from '../model/ModelLoadError';
 
 export type ModelState =
-  | { status: 'loading' }
+  | { status: 'loading'; note?: string }
   | { status: 'ready'; classifier: Classifier }
   | { status: 'error'; message: string };
 
-/** Loads the classifier once per attempt; `retry` starts a new attempt after an error. */
+/**
+ * Loads the classifier once per attempt; `retry` starts a new attempt after an error. When
+ * the GPU context is lost, the classifier is dropped at once (predicting on a lost context can
+ * take the page down) and rebuilt on a fresh context, or on the cpu backend.
+ */
 export function useClassifier(
   modelJsonUrl: string,
   backend: BackendName,
@@ -19,6 +23,7 @@ export function useClassifier(
   useEffect(() => {
     let cancelled = false;
     let loaded: Classifier | null = null;
+    let stopWatching = () => {};
     loadClassifier(modelJsonUrl, backend).then(
       (classifier) => {
         if (cancelled) {
@@ -26,6 +31,18 @@ export function useClassifier(
           return;
         }
         loaded = classifier;
+        stopWatching = classifier.onContextLost(() => {
+          console.warn('WebGL context lost: rebuilding the model on a new context');
+          try {
+            classifier.dispose(); // frees the weights' records; the GPU memory is gone anyway
+          } catch {
+            // A dead context may refuse; the backend is replaced next regardless.
+          }
+          loaded = null;
+          resetWebglBackend();
+          setState({ status: 'loading', note: 'The graphics processor was reset; restarting…' });
+          setAttempt((n) => n + 1);
+        });
         performance.mark('model-ready');
         setState({ status: 'ready', classifier });
       },
@@ -46,6 +63,7 @@ export function useClassifier(
     );
     return () => {
       cancelled = true;
+      stopWatching();
       loaded?.dispose();
     };
   }, [modelJsonUrl, backend, attempt]);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl';
 import { registerWebglKernels } from './webglKernels';
 
 export type BackendName = 'webgl' | 'cpu';
@@ -32,4 +33,27 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Calls `onLost` once if the WebGL context behind the current backend is lost (GPU reset,
+ * driver update, too many contexts). Returns a function that stops listening.
+ */
+export function watchContextLoss(onLost: () => void): () => void {
+  const backend = tf.backend();
+  if (!(backend instanceof MathBackendWebGL)) return () => {};
+  const canvas = backend.gpgpu.gl.canvas;
+  const listener = () => onLost();
+  canvas.addEventListener('webglcontextlost', listener, { once: true });
+  return () => canvas.removeEventListener('webglcontextlost', listener);
+}
+
+/**
+ * tfjs does not recover from a lost context: its WebGL backend keeps the dead context. Drop
+ * that backend and register a fresh one, so the next start creates a new context (or falls
+ * back to the cpu backend if WebGL is gone for good).
+ */
+export function resetWebglBackend(): void {
+  if (tf.findBackend('webgl')) tf.removeBackend('webgl');
+  tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { INPUT_PIXELS, INPUT_SIZE } from '../constants';
-import { startBackend, type BackendChoice, type BackendName } from './backend';
+import { startBackend, watchContextLoss, type BackendChoice, type BackendName } from './backend';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
 import { forwardModel, type ForwardModel } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
@@ -20,6 +20,8 @@ export interface Classifier {
   /** Size of the model files as downloaded (model.json plus weights). */
   modelBytes: number;
   predict(input: Float32Array): Promise<Prediction>;
+  /** Calls back once if the GPU context is lost; the classifier is then unusable. */
+  onContextLost(callback: () => void): () => void;
   /** Tensors alive in the backend: flat across predictions, or something leaks. */
   numTensors(): number;
   dispose(): void;
@@ -78,6 +80,7 @@ export async function loadClassifier(
     modelBytes: bytes,
     predict: run,
     numTensors: () => tf.memory().numTensors,
+    onContextLost: watchContextLoss,
     dispose: () => model.dispose(),
   };
 }

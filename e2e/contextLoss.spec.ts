@@ -1,0 +1,62 @@
+import { expect, test } from './fixtures';
+
+test('recovers from a lost WebGL context mid-session, keeping the drawing', async ({
+  app,
+  page,
+}) => {
+  // Keep a handle on every WebGL context the page creates, so the test can lose tfjs's.
+  await page.addInitScript(() => {
+    const contexts: WebGLRenderingContext[] = [];
+    (window as unknown as { glContexts: WebGLRenderingContext[] }).glContexts = contexts;
+    type GetContext = (this: unknown, type: string, ...rest: unknown[]) => unknown;
+    for (const proto of [HTMLCanvasElement.prototype, globalThis.OffscreenCanvas?.prototype]) {
+      if (!proto) continue;
+      const canvas = proto as unknown as { getContext: GetContext };
+      const original = canvas.getContext;
+      canvas.getContext = function (type, ...rest) {
+        const context = original.call(this, type, ...rest);
+        if (/webgl/.test(type) && context) contexts.push(context as WebGLRenderingContext);
+        return context;
+      };
+    }
+  });
+  await app.open();
+  await app.drawNormalised([
+    [
+      [0.3, 0.25],
+      [0.7, 0.25],
+      [0.45, 0.8],
+    ],
+  ]);
+  expect(await app.predictedDigit()).toBe('7');
+
+  const lost = await page.evaluate(() => {
+    const contexts = (window as unknown as { glContexts: WebGLRenderingContext[] }).glContexts;
+    let count = 0;
+    for (const gl of contexts) {
+      const extension = gl.getExtension('WEBGL_lose_context');
+      if (extension && !gl.isContextLost()) {
+        extension.loseContext();
+        count++;
+      }
+    }
+    return count;
+  });
+  expect(lost).toBeGreaterThan(0);
+
+  // The app rebuilds the model, keeps the drawing, and predicts it again.
+  await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
+  expect(await app.strokeCount()).toBe(1);
+  expect(await app.predictedDigit()).toBe('7');
+  // A fresh context is created at once, so it is back on the GPU.
+  await expect(app.backend).toHaveText('webgl');
+  // And new drawing goes on being recognised.
+  await app.click('clear');
+  await app.drawNormalised([
+    [
+      [0.5, 0.2],
+      [0.5, 0.8],
+    ],
+  ]);
+  expect(await app.predictedDigit()).toBe('1');
+});
