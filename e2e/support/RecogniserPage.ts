@@ -45,10 +45,11 @@ export class RecogniserPage {
   }
 
   /** Strokes given in pad units (0..1). */
-  async drawNormalised(strokes: readonly Stroke[]): Promise<void> {
+  async drawNormalised(strokes: readonly Stroke[], stepsPerSegment = 2): Promise<void> {
     const { side } = await this.padBox();
     await this.drawWithMouse(
       strokes.map((s) => s.map(([px, py]) => [px * side, py * side] as const)),
+      stepsPerSegment,
     );
   }
 

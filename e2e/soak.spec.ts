@@ -1,0 +1,51 @@
+import type { CDPSession } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Live predictions while drawing are where a leak would pile up: each prediction must free
+// its tensors, and nothing may accumulate on the JS heap.
+
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+test('1,000 predictions keep the tensor count and the JS heap flat', async ({ app, page }) => {
+  test.setTimeout(600_000);
+  await app.open();
+  const cdp = await page.context().newCDPSession(page);
+  const stroke = Array.from(
+    { length: 30 },
+    (_, i) => [0.5 + 0.15 * Math.sin(i / 3), 0.15 + i * 0.024] as const,
+  );
+  const cycle = async () => {
+    await app.drawNormalised([stroke], 1);
+    await app.waitForDone();
+    await app.click('undo');
+    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+  };
+  // Warm up (shader programs, React, the JIT) before taking the baseline.
+  for (let i = 0; i < 3; i++) await cycle();
+  const tensors = await app.tensorCount();
+  const heapAtStart = await heapAfterGc(cdp);
+  const start = await app.predictMeasures();
+  const predictionsSoFar = async () => (await app.predictMeasures()) - start;
+  while ((await predictionsSoFar()) < 200) await cycle();
+  // The JIT and caches settle over the first few hundred predictions; a leak keeps growing.
+  const tensorsAt200 = await app.tensorCount();
+  const heapAt200 = await heapAfterGc(cdp);
+  const countAt200 = await predictionsSoFar();
+  while ((await predictionsSoFar()) < 1000) await cycle();
+  const predictions = await predictionsSoFar();
+  const heapAtEnd = await heapAfterGc(cdp);
+  const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+  console.log(
+    `${predictions} predictions: tensors ${tensors} -> ${tensorsAt200} (at ${countAt200}) -> ` +
+      `${await app.tensorCount()}; JS heap ${mb(heapAtStart)} -> ${mb(heapAt200)} -> ${mb(heapAtEnd)}`,
+  );
+  expect(tensorsAt200).toBe(tensors);
+  expect(await app.tensorCount()).toBe(tensors);
+  // 800 more predictions may cost the User Timing entries (~75 bytes each) and noise, not a
+  // per-prediction leak: keeping one 28x28 input (3 KB) each would already be 2.4 MB.
+  expect(heapAtEnd - heapAt200).toBeLessThan(500_000);
+});
