@@ -1,25 +1,12 @@
 import { expect, test } from './fixtures';
+import { interceptWebglContexts } from './support/webglContexts';
 
 test('recovers from a lost WebGL context mid-session, keeping the drawing', async ({
   app,
   page,
 }) => {
   // Keep a handle on every WebGL context the page creates, so the test can lose tfjs's.
-  await page.addInitScript(() => {
-    const contexts: WebGLRenderingContext[] = [];
-    (window as unknown as { glContexts: WebGLRenderingContext[] }).glContexts = contexts;
-    type GetContext = (this: unknown, type: string, ...rest: unknown[]) => unknown;
-    for (const proto of [HTMLCanvasElement.prototype, globalThis.OffscreenCanvas?.prototype]) {
-      if (!proto) continue;
-      const canvas = proto as unknown as { getContext: GetContext };
-      const original = canvas.getContext;
-      canvas.getContext = function (type, ...rest) {
-        const context = original.call(this, type, ...rest);
-        if (/webgl/.test(type) && context) contexts.push(context as WebGLRenderingContext);
-        return context;
-      };
-    }
-  });
+  await interceptWebglContexts(page, 'record');
   await app.open();
   await app.drawNormalised([
     [

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { interceptWebglContexts } from './support/webglContexts';
 
 // Each test injects one fault and checks the page says so, offers a retry and keeps drawing.
 
@@ -97,17 +98,7 @@ test('without WebGL the app falls back to the CPU, says so, and still predicts',
   app,
   page,
 }) => {
-  await page.addInitScript(() => {
-    type GetContext = (this: unknown, type: string, ...rest: unknown[]) => unknown;
-    for (const proto of [HTMLCanvasElement.prototype, globalThis.OffscreenCanvas?.prototype]) {
-      if (!proto) continue;
-      const canvas = proto as unknown as { getContext: GetContext };
-      const original = canvas.getContext;
-      canvas.getContext = function (type, ...rest) {
-        return /webgl/.test(type) ? null : original.call(this, type, ...rest);
-      };
-    }
-  });
+  await interceptWebglContexts(page, 'block');
   await app.open();
   await expect(app.backend).toHaveText('cpu');
   await expect(page.getByText('WebGL is not available here')).toBeVisible();

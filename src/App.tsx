@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { BackendBadge } from './components/BackendBadge';
 import { DrawingPad } from './components/DrawingPad';
+import { DrawingToolbar } from './components/DrawingToolbar';
 import { InputPreview } from './components/InputPreview';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
@@ -59,35 +60,7 @@ export function App() {
             onStrokeEnd={drawing.end}
             ink={dark ? '#f4f4f5' : '#18181b'}
           />
-          <div className="toolbar">
-            <button
-              type="button"
-              data-testid="undo"
-              onClick={drawing.undo}
-              disabled={!drawing.canUndo}
-              aria-keyshortcuts="Control+Z"
-            >
-              Undo
-            </button>
-            <button
-              type="button"
-              data-testid="redo"
-              onClick={drawing.redo}
-              disabled={!drawing.canRedo}
-              aria-keyshortcuts="Control+Shift+Z"
-            >
-              Redo
-            </button>
-            <button
-              type="button"
-              data-testid="clear"
-              onClick={drawing.clear}
-              disabled={drawing.strokes.length === 0}
-              aria-keyshortcuts="Escape"
-            >
-              Clear
-            </button>
-          </div>
+          <DrawingToolbar drawing={drawing} />
         </section>
         <section className="results" aria-label="Recognition">
           <div className="results__top">

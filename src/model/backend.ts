@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl';
-import { registerWebglKernels } from './webglKernels';
+import { WEBGL_KERNELS } from './webglKernels';
 
 export type BackendName = 'webgl' | 'cpu';
 
@@ -16,15 +16,22 @@ export interface BackendChoice {
  */
 export async function startBackend(preferred: BackendName = 'webgl'): Promise<BackendChoice> {
   if (preferred === 'webgl') {
-    registerWebglKernels();
+    registerMissingKernels(WEBGL_KERNELS);
     if (await trySetBackend('webgl')) return { name: 'webgl' };
   }
-  const { registerCpuKernels } = await import('./cpuKernels');
-  registerCpuKernels();
+  const { CPU_KERNELS } = await import('./cpuKernels');
+  registerMissingKernels(CPU_KERNELS);
   if (!(await trySetBackend('cpu'))) throw new Error('no TensorFlow.js backend could start');
   return preferred === 'webgl'
     ? { name: 'cpu', fallbackReason: 'WebGL is not available here, so the model runs on the CPU.' }
     : { name: 'cpu' };
+}
+
+/** Registers the kernels not registered yet (a second start must not register twice). */
+function registerMissingKernels(kernels: tf.KernelConfig[]): void {
+  for (const kernel of kernels) {
+    if (!tf.getKernel(kernel.kernelName, kernel.backendName)) tf.registerKernel(kernel);
+  }
 }
 
 async function trySetBackend(name: BackendName): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { registerKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import type { KernelConfig } from '@tensorflow/tfjs-core';
 // The WebGL backend without its ~170 kernels: only those forwardModel's ops run are added.
 import '@tensorflow/tfjs-backend-webgl/dist/base';
 import { fusedConv2DConfig } from '@tensorflow/tfjs-backend-webgl/dist/kernels/FusedConv2D';
@@ -6,17 +6,10 @@ import { maxPoolConfig } from '@tensorflow/tfjs-backend-webgl/dist/kernels/MaxPo
 import { reshapeConfig } from '@tensorflow/tfjs-backend-webgl/dist/kernels/Reshape';
 import { _fusedMatMulConfig } from '@tensorflow/tfjs-backend-webgl/dist/kernels/_FusedMatMul';
 
-const KERNELS: KernelConfig[] = [
+/** The kernels of the model's ops (conv, pool, reshape, dense) on WebGL. */
+export const WEBGL_KERNELS: KernelConfig[] = [
   fusedConv2DConfig,
   maxPoolConfig,
   reshapeConfig,
   _fusedMatMulConfig,
 ];
-let registered = false;
-
-/** Registers the kernels of the model's ops (conv, pool, reshape, dense) for WebGL, once. */
-export function registerWebglKernels(): void {
-  if (registered) return;
-  KERNELS.forEach((kernel) => registerKernel(kernel));
-  registered = true;
-}
