@@ -45,7 +45,8 @@ async function expectLoadError(
 
 test.describe('model files that are missing or damaged', () => {
   // The browser itself logs failed requests (404) as console errors; those are the fault here.
-  test.use({ allowConsoleErrors: true });
+  // The service worker would answer from its precache, around the injected fault.
+  test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
 
   test('model.json missing (404), then retry after the file is back', async ({ app, page }) => {
     await replace(page, '/model/model.json', { status: 404, body: 'Not Found' });
