@@ -34,6 +34,8 @@ test.describe('drawing and recognising', () => {
     expect(Number(await page.getByTestId('score-7').getAttribute('data-probability'))).toBe(
       confidence,
     );
+    // Screen readers hear the result once the stroke is finished.
+    await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Looks like a 7, \d+% sure\.$/);
   });
 
   test('is pending from the pointerup until the prediction for that drawing lands', async ({

@@ -68,6 +68,7 @@ export function App() {
               state={predictionState}
               prediction={prediction}
               error={current?.error}
+              announce={!drawing.isDrawing}
             />
             <InputPreview input={input} />
           </div>

@@ -7,10 +7,13 @@ export function PredictionDisplay({
   state,
   prediction,
   error,
+  announce,
 }: {
   state: PredictionState;
   prediction: Prediction | null;
   error?: string;
+  /** False while a stroke is being drawn: live updates would flood a screen reader. */
+  announce: boolean;
 }) {
   const shown = state === 'empty' ? null : prediction;
   const percent = shown ? `${Math.round(shown.confidence * 100)}%` : '';
@@ -31,7 +34,7 @@ export function PredictionDisplay({
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {error
           ? `Prediction failed: ${error}`
-          : shown && state === 'done'
+          : shown && state === 'done' && announce
             ? `Looks like a ${shown.digit}, ${percent} sure.`
             : ''}
       </p>
