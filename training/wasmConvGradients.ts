@@ -37,6 +37,23 @@ function run(
   return kernel.kernelFunc({ inputs, backend, attrs }) as TensorInfo;
 }
 
+/** wasm's forward Conv2D (XNNPACK) with explicit padding, stride 1 and the given dilation. */
+function conv2dPadded(
+  backend: KernelBackend,
+  x: TensorInfo,
+  filter: TensorInfo,
+  padHeight: [number, number],
+  padWidth: [number, number],
+  dilations: [number, number],
+): TensorInfo {
+  return run(
+    'Conv2D',
+    backend,
+    { x, filter },
+    { strides: [1, 1], pad: [[0, 0], padHeight, padWidth, [0, 0]], dilations, dataFormat: 'NHWC' },
+  );
+}
+
 function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
@@ -59,21 +76,13 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const xT = run('Transpose', backend, { x }, { perm: [3, 1, 2, 0] });
   const dyT = run('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] });
   // A forward stride becomes a dilation of dy when the roles are swapped.
-  const grad = run(
-    'Conv2D',
+  const grad = conv2dPadded(
     backend,
-    { x: xT, filter: dyT },
-    {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ],
-      dilations: [info.strideHeight, info.strideWidth],
-      dataFormat: 'NHWC',
-    },
+    xT,
+    dyT,
+    [top, bottom],
+    [left, right],
+    [info.strideHeight, info.strideWidth],
   );
   backend.disposeData(xT.dataId);
   backend.disposeData(dyT.dataId);
@@ -119,21 +128,13 @@ function makeConv2dBackpropInput(original: (args: KernelArgs) => TensorInfo) {
     const flipped = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
     const swapped = run('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] });
     backend.disposeData(flipped.dataId);
-    const out = run(
-      'Conv2D',
+    const out = conv2dPadded(
       backend,
-      { x: dy, filter: swapped },
-      {
-        strides: [1, 1],
-        pad: [
-          [0, 0],
-          [info.filterHeight - 1 - top, info.filterHeight - 1 - bottom],
-          [info.filterWidth - 1 - left, info.filterWidth - 1 - right],
-          [0, 0],
-        ],
-        dilations: [1, 1],
-        dataFormat: 'NHWC',
-      },
+      dy,
+      swapped,
+      [info.filterHeight - 1 - top, info.filterHeight - 1 - bottom],
+      [info.filterWidth - 1 - left, info.filterWidth - 1 - right],
+      [1, 1],
     );
     backend.disposeData(swapped.dataId);
     return out;
