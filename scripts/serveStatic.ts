@@ -2,19 +2,10 @@
 // the root and again under a sub-path, so tests prove the build works at both without a rebuild.
 //   npx tsx scripts/serveStatic.ts [--port 4173] [--root dist] [--prefix /tools/digits/]
 import { createReadStream, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4173' },
-    root: { type: 'string', default: 'dist' },
-    prefix: { type: 'string', default: '/tools/digits/' },
-  },
-});
-const root = resolve(values.root!);
-const prefixes = ['/', values.prefix!];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,24 +19,42 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-  // The longest matching mount point wins.
-  const prefix = prefixes.filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
-  let file = prefix === undefined ? null : normalize(join(root, path.slice(prefix.length)));
-  if (file && !file.startsWith(root)) file = null;
-  if (file && path.endsWith('/')) file = join(file, 'index.html');
-  const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
-  if (!file || !stat?.isFile()) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': stat.size,
-    'cache-control': 'no-cache',
+/** Serves `root` at every prefix (longest match wins); resolves once listening. */
+export function startStaticServer(root: string, port: number, prefixes: string[]): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    // The longest matching mount point wins.
+    const prefix = prefixes
+      .filter((p) => path.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    let file = prefix === undefined ? null : normalize(join(root, path.slice(prefix.length)));
+    if (file && !file.startsWith(root)) file = null;
+    if (file && path.endsWith('/')) file = join(file, 'index.html');
+    const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': stat.size,
+      'cache-control': 'no-cache',
+    });
+    createReadStream(file).pipe(response);
   });
-  createReadStream(file).pipe(response);
-}).listen(Number(values.port), '127.0.0.1', () => {
+  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4173' },
+      root: { type: 'string', default: 'dist' },
+      prefix: { type: 'string', default: '/tools/digits/' },
+    },
+  });
+  const root = resolve(values.root!);
+  const prefixes = ['/', values.prefix!];
+  await startStaticServer(root, Number(values.port), prefixes);
   console.log(`serving ${root} at http://127.0.0.1:${values.port}${prefixes.join(' and ')}`);
-});
+}
