@@ -38,7 +38,8 @@ const epochs = positiveInt('epochs', args.epochs);
 const seed = positiveInt('seed', args.seed);
 const batchSize = positiveInt('batch', args.batch);
 const strokeRepeats = Number(args['stroke-repeats']);
-if (!(strokeRepeats >= 0)) fail(`--stroke-repeats must be a number >= 0, got ${args['stroke-repeats']}`);
+if (!(strokeRepeats >= 0))
+  fail(`--stroke-repeats must be a number >= 0, got ${args['stroke-repeats']}`);
 if (!ARCHITECTURES.includes(args.arch as Architecture)) fail(`unknown --arch ${args.arch}`);
 const arch = args.arch as Architecture;
 
