@@ -60,9 +60,10 @@ export default defineConfig({
     contentSecurityPolicy(),
     longWithoutWasmProbe(),
     // Installable, and works offline once visited: the service worker precaches the app and
-    // the model files; a new deployment's worker takes over and drops the old caches.
+    // the model files. A new deployment's worker waits until the old version's tabs are closed
+    // (no page ever mixes two versions' files), then takes over and drops the old entries.
     VitePWA({
-      registerType: 'autoUpdate',
+      registerType: 'prompt',
       injectRegister: 'script', // a file, not an inline script: the CSP allows 'self' only
       includeAssets: ['favicon.svg'],
       manifest: {
@@ -88,8 +89,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,bin}'],
         cleanupOutdatedCaches: true,
-        clientsClaim: true,
-        skipWaiting: true,
+        clientsClaim: true, // the first visit is offline-capable without a reload
+        skipWaiting: false,
       },
     }),
   ],

@@ -19,16 +19,25 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-/** Serves `root` at every prefix (longest match wins); resolves once listening. */
-export function startStaticServer(root: string, port: number, prefixes: string[]): Promise<Server> {
+/**
+ * Serves `root` at every prefix (longest match wins); resolves once listening. `root` may be a
+ * function, read on every request, so a test can switch to a new deployment.
+ */
+export function startStaticServer(
+  root: string | (() => string),
+  port: number,
+  prefixes: string[],
+): Promise<Server> {
+  const rootDir = typeof root === 'string' ? () => root : root;
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     // The longest matching mount point wins.
     const prefix = prefixes
       .filter((p) => path.startsWith(p))
       .sort((a, b) => b.length - a.length)[0];
-    let file = prefix === undefined ? null : normalize(join(root, path.slice(prefix.length)));
-    if (file && !file.startsWith(root)) file = null;
+    const base = resolve(rootDir());
+    let file = prefix === undefined ? null : normalize(join(base, path.slice(prefix.length)));
+    if (file && !file.startsWith(base)) file = null;
     if (file && path.endsWith('/')) file = join(file, 'index.html');
     const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
     if (!file || !stat?.isFile()) {

@@ -82,6 +82,9 @@ export function App() {
       <ModelInfo classifier={classifier} input={input} prediction={prediction} />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.
+        {import.meta.env.VITE_BUILD_ID && (
+          <span data-testid="build"> Build {import.meta.env.VITE_BUILD_ID}.</span>
+        )}
       </footer>
     </div>
   );
