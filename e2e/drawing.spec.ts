@@ -38,6 +38,29 @@ test.describe('drawing and recognising', () => {
     await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Looks like a 7, \d+% sure\.$/);
   });
 
+  test('keeps the TF Serving contract reachable: signature, request and response', async ({
+    app,
+    page,
+  }) => {
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe('7');
+    await page.getByText('Model', { exact: true }).click();
+    await expect(page.getByText(/flatten_input DT_FLOAT, shape \[-1, 28, 28\]/)).toBeVisible();
+    await expect(page.getByText(/dense_1 DT_FLOAT, shape \[-1, 10\]/)).toBeVisible();
+    await page.getByRole('button', { name: 'Show raw request and response' }).click();
+    const request = JSON.parse(await page.getByLabel(/Request body/).inputValue());
+    expect(request.inputs).toHaveLength(784);
+    const response = JSON.parse(await page.getByTestId('raw-outputs').inputValue());
+    expect(response.outputs).toHaveLength(1);
+    const logits: number[] = response.outputs[0];
+    expect(logits).toHaveLength(10);
+    expect(logits.indexOf(Math.max(...logits))).toBe(7);
+    // The chart switches to the same raw logits.
+    await page.getByLabel('Show raw logits').check();
+    await expect(page.getByRole('heading', { name: 'Logits' })).toBeVisible();
+    await expect(page.getByTestId('score-7')).toContainText(logits[7]!.toFixed(2));
+  });
+
   test('is pending from the pointerup until the prediction for that drawing lands', async ({
     app,
     page,
