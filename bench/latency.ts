@@ -1,15 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
 import { summarise, type Summary } from './stats';
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface LatencyResult {
   backend: string;
@@ -20,10 +11,7 @@ export interface LatencyResult {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: LAUNCH_ARGS,
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /**

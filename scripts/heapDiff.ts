@@ -4,12 +4,10 @@
 // Seen 2026-11-26: V8's optimised code and the browser's performance timeline (one
 // PerformanceMeasure of ~136 B per prediction, layout-shift entries); no app objects.
 import { chromium, type CDPSession } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromiumLaunchOptions';
 import { startStaticServer } from './serveStatic';
 const server = await startStaticServer('dist', 4191, ['/']);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const ctx = await browser.newContext({ serviceWorkers: 'block' });
 const page = await ctx.newPage();
 await page.goto('http://127.0.0.1:4191/');

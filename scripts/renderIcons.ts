@@ -1,13 +1,11 @@
 // Renders the PWA's PNG icons from public/favicon.svg (run once after changing the icon):
 //   npx tsx scripts/renderIcons.ts
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromiumLaunchOptions';
 import { readFileSync } from 'node:fs';
 
 const svg = readFileSync('public/favicon.svg', 'utf8');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 for (const [file, size, maskable] of [
   ['public/icon-192.png', 192, false],

@@ -1,6 +1,7 @@
 // Renders the README screenshot: `npm run build && npx vite preview --port 4173` first, then
 // `npx tsx scripts/screenshot.ts [url] [out.png] [width] [height] [dark]`.
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromiumLaunchOptions';
 
 const [
   url = 'http://127.0.0.1:4173/',
@@ -9,10 +10,7 @@ const [
   height = '760',
   scheme = 'light',
 ] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({
   viewport: { width: Number(width), height: Number(height) },
   colorScheme: scheme === 'dark' ? 'dark' : 'light',
