@@ -35,3 +35,28 @@ export function servingTensor(name: string, dims: number[]): ServingTensorInfo {
     name: `serving_default_${name}:0`,
   };
 }
+
+/**
+ * The model's description if it has the shape the app reads, else null: model.json comes from
+ * the server, and a model exported by another tool (or edited by hand) must not crash the page.
+ */
+export function readMetadata(raw: unknown): ModelMetadata | null {
+  const m = raw as Partial<ModelMetadata> | null | undefined;
+  const signature = m?.signature_def?.serving_default;
+  const tensorsOk = (tensors: unknown) =>
+    typeof tensors === 'object' &&
+    tensors !== null &&
+    Object.values(tensors).every((t: Partial<ServingTensorInfo> | null) =>
+      Array.isArray(t?.tensor_shape?.dim),
+    );
+  if (
+    !signature ||
+    !tensorsOk(signature.inputs) ||
+    !tensorsOk(signature.outputs) ||
+    typeof m?.parameterCount !== 'number' ||
+    typeof m.accuracy?.mnistTest !== 'number'
+  ) {
+    return null;
+  }
+  return m as ModelMetadata;
+}
