@@ -61,29 +61,6 @@ test.describe('drawing and recognising', () => {
     await expect(page.getByTestId('score-7')).toContainText(logits[7]!.toFixed(2));
   });
 
-  test('is pending from the pointerup until the prediction for that drawing lands', async ({
-    app,
-    page,
-  }) => {
-    await page.evaluate(() => {
-      const w = window as unknown as { statesAfterUp: string[] };
-      w.statesAfterUp = [];
-      window.addEventListener('pointerup', () =>
-        // React commits the pointerup's update in a microtask queued before this one.
-        queueMicrotask(() =>
-          w.statesAfterUp.push(
-            document.querySelector('[data-testid="prediction"]')!.getAttribute('data-state')!,
-          ),
-        ),
-      );
-    });
-    await app.drawNormalised(SEVEN);
-    await app.waitForDone();
-    expect(
-      await page.evaluate(() => (window as unknown as { statesAfterUp: string[] }).statesAfterUp),
-    ).toEqual(['pending']);
-  });
-
   test('clear, undo and redo, with buttons and keys, lose nothing', async ({ app, page }) => {
     await app.drawNormalised([SEVEN[0].slice(0, 2)]);
     await app.drawNormalised([SEVEN[0].slice(1)]);
@@ -130,6 +107,49 @@ test.describe('drawing and recognising', () => {
     expect(sy / mass).toBeCloseTo(CENTRE_OF_MASS, 0);
     expect(Math.abs(sx / mass - CENTRE_OF_MASS)).toBeLessThan(0.3);
     expect(Math.abs(sy / mass - CENTRE_OF_MASS)).toBeLessThan(0.3);
+  });
+
+  test('the preprocessing switch re-reads the same drawing the simpler ways', async ({
+    app,
+    page,
+  }) => {
+    // The same small 7 in the top-left corner of the pad.
+    await app.drawNormalised([SEVEN[0].map(([x, y]) => [0.05 + x * 0.3, 0.05 + y * 0.3] as const)]);
+    expect(await app.predictedDigit()).toBe('7');
+    const before = await app.predictMeasures();
+    const inkBox = (pixels: number[]) => {
+      const cols = pixels.flatMap((v, i) => (v > 0.05 ? [i % 28] : []));
+      const rows = pixels.flatMap((v, i) => (v > 0.05 ? [Math.floor(i / 28)] : []));
+      return { right: Math.max(...cols), bottom: Math.max(...rows), top: Math.min(...rows) };
+    };
+
+    // Naive: the whole pad shrunk, so the 7 stays a few pixels in the corner.
+    await page.getByTestId('preprocessing').selectOption('naive');
+    await app.waitForDone();
+    const naive = inkBox(await app.previewPixels());
+    expect(naive.right).toBeLessThan(10);
+    expect(naive.bottom).toBeLessThan(10);
+    // Crop: the ink fills the image from top to bottom.
+    await page.getByTestId('preprocessing').selectOption('crop');
+    await app.waitForDone();
+    const crop = inkBox(await app.previewPixels());
+    expect(crop.top).toBeLessThanOrEqual(1);
+    expect(crop.bottom).toBeGreaterThanOrEqual(26);
+    // Each switch predicted the drawing once more, without redrawing; back to ours reads 7.
+    expect(await app.predictMeasures()).toBe(before + 2);
+    await page.getByTestId('preprocessing').selectOption('mnist');
+    expect(await app.predictedDigit()).toBe('7');
+    expect(await app.strokeCount()).toBe(1);
+  });
+
+  test('?preprocess=naive starts with the naive preprocessing', async ({ app, page }) => {
+    await app.open('./?preprocess=naive');
+    await expect(page.getByTestId('preprocessing')).toHaveValue('naive');
+    await app.drawNormalised([SEVEN[0].map(([x, y]) => [0.05 + x * 0.3, 0.05 + y * 0.3] as const)]);
+    await app.waitForDone();
+    const pixels = await app.previewPixels();
+    // No ink right of or below the corner where it was drawn.
+    expect(pixels.some((v, i) => v > 0.05 && (i % 28 > 10 || i / 28 > 10))).toBe(false);
   });
 
   test('a stroke that leaves the pad still ends cleanly', async ({ app, page }) => {

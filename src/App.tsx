@@ -5,20 +5,28 @@ import { DrawingToolbar } from './components/DrawingToolbar';
 import { InputPreview } from './components/InputPreview';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
+import { PreprocessingChoice } from './components/PreprocessingChoice';
 import { PredictionDisplay, type PredictionState } from './components/PredictionDisplay';
 import { ScoreChart } from './components/ScoreChart';
 import { useClassifier } from './hooks/useClassifier';
 import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
-import { usePrediction } from './hooks/usePrediction';
+import { resultForDrawing, usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
 import type { BackendName } from './model/backend';
 import { modelJsonUrl } from './model/modelUrl';
-import { strokesToInput } from './preprocess/strokesToInput';
+import { parsePreprocessing, preprocess, type Preprocessing } from './preprocess/preprocessing';
 
 /** `?backend=cpu` runs the model without the GPU (for comparison and benchmarks). */
 function requestedBackend(): BackendName {
   return new URLSearchParams(window.location.search).get('backend') === 'cpu' ? 'cpu' : 'webgl';
+}
+
+/** `?preprocess=crop|naive` starts with a comparison preprocessing (links, benchmarks). */
+function requestedPreprocessing(): Preprocessing {
+  return (
+    parsePreprocessing(new URLSearchParams(window.location.search).get('preprocess')) ?? 'mnist'
+  );
 }
 
 export function App() {
@@ -28,13 +36,17 @@ export function App() {
   const [showLogits, setShowLogits] = useState(false);
   const modelUrl = useMemo(() => modelJsonUrl(import.meta.env.BASE_URL, document.baseURI), []);
   const [backend] = useState(requestedBackend);
+  const [preprocessing, setPreprocessing] = useState(requestedPreprocessing);
   const { state: modelState, retry } = useClassifier(modelUrl, backend);
   const classifier = modelState.status === 'ready' ? modelState.classifier : null;
-  const result = usePrediction(classifier, drawing.strokes, drawing.version);
+  const result = usePrediction(classifier, drawing.strokes, drawing.version, preprocessing);
   // The preview follows the drawing itself, even before the model is ready.
-  const input = useMemo(() => strokesToInput(drawing.strokes), [drawing.strokes]);
+  const input = useMemo(
+    () => preprocess(drawing.strokes, preprocessing),
+    [drawing.strokes, preprocessing],
+  );
 
-  const current = result?.version === drawing.version ? result : null;
+  const current = resultForDrawing(result, drawing.version, preprocessing);
   const predictionState: PredictionState =
     input === null ? 'empty' : current && !current.error ? 'done' : 'pending';
   const prediction =
@@ -72,6 +84,7 @@ export function App() {
             />
             <InputPreview input={input} />
           </div>
+          <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart
             prediction={prediction}
             showLogits={showLogits}
