@@ -5,11 +5,12 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy the built site ships as a meta tag (README gives it as a header
- * too). Not in dev: Vite's dev server injects inline scripts and styles.
+ * too). Not in dev: Vite's dev server injects inline scripts and styles. 'wasm-unsafe-eval'
+ * lets `?backend=wasm` compile WebAssembly; it allows no JavaScript eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -88,6 +89,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,bin}'],
+        // Not the opt-in ?backend=wasm: its binaries (425 KB SIMD, 311 KB plain) would double
+        // what every visitor downloads, and its code is no use offline without them (an
+        // offline ?backend=wasm page falls back to the cpu backend and says so).
+        globIgnores: ['**/node_modules/**/*', '**/wasmKernels-*.js'],
         cleanupOutdatedCaches: true,
         clientsClaim: true, // the first visit is offline-capable without a reload
         skipWaiting: false,

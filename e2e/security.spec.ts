@@ -1,38 +1,46 @@
 import { expect, test } from './fixtures';
 
-test('a strict Content-Security-Policy holds, and no request leaves the origin', async ({
-  app,
-  page,
-  baseURL,
-}) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { cspViolations: string[] };
-    w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) =>
-      w.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`),
-    );
+// The WebAssembly backend needs 'wasm-unsafe-eval' to compile its binary; the policy must
+// hold on its page too.
+for (const { path, backend } of [
+  { path: './', backend: 'webgl' },
+  { path: './?backend=wasm', backend: 'wasm' },
+]) {
+  test(`a strict Content-Security-Policy holds on ${backend}, and no request leaves the origin`, async ({
+    app,
+    page,
+    baseURL,
+  }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        w.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`),
+      );
+    });
+    const origins = new Set<string>();
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
+    await app.open(path);
+    await expect(app.backend).toHaveText(backend);
+    const policy = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(policy).not.toContain("'unsafe-eval'");
+    expect(policy).not.toContain('unsafe-inline');
+    await app.drawNormalised([
+      [
+        [0.3, 0.25],
+        [0.7, 0.25],
+        [0.45, 0.8],
+      ],
+    ]);
+    expect(await app.predictedDigit()).toBe('7');
+    await page.getByText('Model', { exact: true }).click(); // the model panel renders too
+    await expect(page.getByTestId('tensor-count')).toBeVisible();
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    expect([...origins]).toEqual([new URL(baseURL!).origin]);
   });
-  const origins = new Set<string>();
-  page.on('request', (request) => origins.add(new URL(request.url()).origin));
-  await app.open();
-  const policy = await page
-    .locator('meta[http-equiv="Content-Security-Policy"]')
-    .getAttribute('content');
-  expect(policy).toContain("script-src 'self'");
-  expect(policy).not.toContain('unsafe-eval');
-  expect(policy).not.toContain('unsafe-inline');
-  await app.drawNormalised([
-    [
-      [0.3, 0.25],
-      [0.7, 0.25],
-      [0.45, 0.8],
-    ],
-  ]);
-  expect(await app.predictedDigit()).toBe('7');
-  await page.getByText('Model', { exact: true }).click(); // the model panel renders too
-  await expect(page.getByTestId('tensor-count')).toBeVisible();
-  expect(
-    await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
-  ).toEqual([]);
-  expect([...origins]).toEqual([new URL(baseURL!).origin]);
-});
+}

@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm', // WebAssembly.instantiateStreaming refuses any other type
   '.md': 'text/markdown; charset=utf-8',
 };
 

@@ -13,13 +13,13 @@ import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
 import { resultForDrawing, usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
-import type { BackendName } from './model/backend';
+import { parseBackendName, type BackendName } from './model/backendName';
 import { modelJsonUrl } from './model/modelUrl';
 import { parsePreprocessing, preprocess, type Preprocessing } from './preprocess/preprocessing';
 
-/** `?backend=cpu` runs the model without the GPU (for comparison and benchmarks). */
+/** `?backend=wasm|cpu` runs the model without the GPU (for comparison and benchmarks). */
 function requestedBackend(): BackendName {
-  return new URLSearchParams(window.location.search).get('backend') === 'cpu' ? 'cpu' : 'webgl';
+  return parseBackendName(new URLSearchParams(window.location.search).get('backend')) ?? 'webgl';
 }
 
 /** `?preprocess=crop|naive` starts with a comparison preprocessing (links, benchmarks). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { resetWebglBackend, type BackendName } from '../model/backend';
+import { resetWebglBackend } from '../model/backend';
+import type { BackendName } from '../model/backendName';
 import { loadClassifier, type Classifier } from '../model/classifier';
 import { ModelLoadError } from '../model/ModelLoadError';
 

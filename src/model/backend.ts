@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl';
+import type { BackendName } from './backendName';
 import { WEBGL_KERNELS } from './webglKernels';
-
-export type BackendName = 'webgl' | 'cpu';
 
 export interface BackendChoice {
   name: BackendName;
@@ -10,21 +9,55 @@ export interface BackendChoice {
   fallbackReason?: string;
 }
 
+const FALLBACK_REASONS: Record<Exclude<BackendName, 'cpu'>, string> = {
+  webgl: 'WebGL is not available here, so the model runs on the CPU.',
+  wasm: 'WebAssembly could not start here, so the model runs on the CPU.',
+};
+
 /**
- * Starts WebGL (the GPU) and falls back to the plain JavaScript cpu backend when WebGL cannot
- * start. The cpu backend is imported only then, so it costs nothing when WebGL works.
+ * Starts the preferred backend (WebGL, the GPU, by default) and falls back to the plain
+ * JavaScript cpu backend when it cannot start. The cpu and wasm backends are imported only
+ * when used, so they cost nothing when WebGL works.
  */
 export async function startBackend(preferred: BackendName = 'webgl'): Promise<BackendChoice> {
   if (preferred === 'webgl') {
     registerMissingKernels(WEBGL_KERNELS);
     if (await trySetBackend('webgl')) return { name: 'webgl' };
+  } else if (preferred === 'wasm') {
+    if (await startWasm()) return { name: 'wasm' };
   }
   const { CPU_KERNELS } = await import('./cpuKernels');
   registerMissingKernels(CPU_KERNELS);
   if (!(await trySetBackend('cpu'))) throw new Error('no TensorFlow.js backend could start');
-  return preferred === 'webgl'
-    ? { name: 'cpu', fallbackReason: 'WebGL is not available here, so the model runs on the CPU.' }
-    : { name: 'cpu' };
+  return preferred === 'cpu'
+    ? { name: 'cpu' }
+    : { name: 'cpu', fallbackReason: FALLBACK_REASONS[preferred] };
+}
+
+let wasmStarted: Promise<boolean> | undefined;
+
+/**
+ * Starts the wasm backend, once per page. Its start is asynchronous: two overlapping starts
+ * (an effect run twice) would each instantiate it, and the loser's cpu fallback could switch
+ * the backend under the winner.
+ */
+async function startWasm(): Promise<boolean> {
+  wasmStarted ??= loadWasm();
+  if (!(await wasmStarted)) return false;
+  // A later start (a retry) finds it initialised: making it current again is immediate.
+  return tf.getBackend() === 'wasm' || trySetBackend('wasm');
+}
+
+/** The wasm backend's code and binary are fetched here, only when it is asked for. */
+async function loadWasm(): Promise<boolean> {
+  try {
+    const { WASM_KERNELS, locateWasmBinaries } = await import('./wasmKernels');
+    locateWasmBinaries();
+    registerMissingKernels(WASM_KERNELS);
+  } catch {
+    return false; // its chunk did not load: offline (it is not precached), or a replaced deployment
+  }
+  return trySetBackend('wasm');
 }
 
 /** Registers the kernels not registered yet (a second start must not register twice). */

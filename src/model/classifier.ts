@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { INPUT_PIXELS, INPUT_SIZE } from '../constants';
-import { startBackend, watchContextLoss, type BackendChoice, type BackendName } from './backend';
+import { startBackend, watchContextLoss, type BackendChoice } from './backend';
+import type { BackendName } from './backendName';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
 import { forwardModel, type ForwardModel } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';

@@ -1,0 +1,128 @@
+import type { Page, Response } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// A "7" in pad units: top bar, then the diagonal.
+const SEVEN = [
+  [
+    [0.3, 0.25],
+    [0.7, 0.25],
+    [0.45, 0.8],
+  ],
+] as const;
+
+/** Responses for the wasm backend's files: its lazy chunk and its binaries. */
+function wasmResponses(page: Page): Response[] {
+  const responses: Response[] = [];
+  page.on('response', (response) => {
+    if (/\/(wasmKernels-[^/]*\.js|[^/]*\.wasm)$/.test(new URL(response.url()).pathname)) {
+      responses.push(response);
+    }
+  });
+  return responses;
+}
+
+test.describe('?backend=wasm', () => {
+  test('runs on WebAssembly fetched from our own origin and reads a 7', async ({
+    app,
+    page,
+    baseURL,
+  }) => {
+    const responses = wasmResponses(page);
+    await app.open('./?backend=wasm');
+    await expect(app.backend).toHaveText('wasm');
+    await expect(page.locator('.backend__note')).toHaveCount(0);
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe('7');
+    expect(Number(await app.prediction.getAttribute('data-confidence'))).toBeGreaterThan(0.5);
+
+    // The SIMD binary (Chromium has SIMD), once, as application/wasm so it compiles while
+    // it streams in; no threaded build.
+    const binaries = responses.filter((r) => r.url().endsWith('.wasm'));
+    expect(binaries.map((r) => new URL(r.url()).pathname)).toEqual([
+      expect.stringMatching(/^\/assets\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/),
+    ]);
+    const [binary] = binaries;
+    expect(new URL(binary!.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(binary!.status()).toBe(200);
+    expect(binary!.headers()['content-type']).toBe('application/wasm');
+  });
+
+  test('under a sub-path, the binary comes from under it too', async ({ app, page }) => {
+    const responses = wasmResponses(page);
+    await app.open('/tools/digits/?backend=wasm');
+    await expect(app.backend).toHaveText('wasm');
+    expect(responses.map((r) => new URL(r.url()).pathname)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/tools\/digits\/assets\/.*\.wasm$/)]),
+    );
+  });
+
+  test('predictions free their tensors', async ({ app, page }) => {
+    await app.open('./?backend=wasm');
+    await expect(app.backend).toHaveText('wasm');
+    await page.getByText('Model', { exact: true }).click();
+    const cycle = async () => {
+      await app.drawNormalised(SEVEN);
+      expect(await app.predictedDigit()).toBe('7');
+      await app.click('undo');
+      await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+    };
+    await cycle();
+    const tensors = await app.tensorCount();
+    expect(tensors).toBeGreaterThan(0); // the weights
+    const before = await app.predictMeasures();
+    for (let i = 0; i < 5; i++) await cycle();
+    expect(await app.predictMeasures()).toBeGreaterThanOrEqual(before + 5);
+    expect(await app.tensorCount()).toBe(tensors);
+  });
+
+  test('the default page fetches none of it', async ({ app, page, request }) => {
+    const responses = wasmResponses(page);
+    await app.open();
+    await expect(app.backend).toHaveText('webgl');
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe('7');
+    expect(responses.map((r) => r.url())).toEqual([]);
+    // Nor does the service worker precache it for every visitor.
+    expect(await (await request.get('/sw.js')).text()).not.toMatch(/wasm/i);
+  });
+});
+
+test.describe('when WebAssembly cannot start', () => {
+  // The failed requests are logged as console errors; they are the fault here. The service
+  // worker would answer around page.route.
+  test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
+
+  test('a binary that does not load falls back to the CPU, says so, and predicts', async ({
+    app,
+    page,
+    consoleErrors,
+  }) => {
+    await page.route(
+      (url) => url.pathname.endsWith('.wasm'),
+      (route) => route.abort(),
+    );
+    await app.open('./?backend=wasm');
+    await expect(app.backend).toHaveText('cpu');
+    await expect(page.getByText('WebAssembly could not start here')).toBeVisible();
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe('7');
+    expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_/)]);
+  });
+
+  test('its code that does not load (offline, never fetched) falls back too', async ({
+    app,
+    page,
+    consoleErrors,
+  }) => {
+    await page.route(
+      (url) => /\/wasmKernels-[^/]*\.js$/.test(url.pathname),
+      (route) => route.abort('internetdisconnected'),
+    );
+    await app.open('./?backend=wasm');
+    await expect(app.backend).toHaveText('cpu');
+    await expect(page.getByText('WebAssembly could not start here')).toBeVisible();
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe('7');
+    expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_/)]);
+  });
+});
