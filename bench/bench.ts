@@ -1,121 +1,219 @@
-// `npm run bench`: builds the site, then prints one table of accuracy, latency and size, and
-// writes it as bench-results/bench.json. Timings are compared as ratios within this one run:
+// `npm run bench`: builds the site, then prints one table of accuracy, latency and size, writes
+// it as bench-results/bench.json and bench-results/bench.md, and puts the Markdown table into
+// README.md between the bench markers. Backends are compared as ratios within this one run:
 // the machine is shared and noisy.
+//   BENCH_PER_CLASS (100)  handwritten digits per class replayed through the app
+//   BENCH_LOADS (3), BENCH_STROKES (6), BENCH_SINGLES (12)  latency runs per backend
+import type { Browser } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { HELD_OUT_WRITERS, INPUT_PIXELS } from '../src/constants';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { startStaticServer } from '../scripts/serveStatic';
-import { accuracyReport, type AccuracyReport } from '../training/confusion';
-import { loadModelFile } from '../training/loadModelFile';
-import { loadMnistSplit } from '../training/mnist';
-import { loadStrokeDigits, splitByWriter } from '../training/pendigits';
-import { bytesToFloats, predictClasses } from '../training/predict';
-import { startWasmBackend } from '../training/wasmBackend';
-import { launchChromium, measureLatency, type LatencyResult } from './latency';
-import { assetSizes, modelBytes } from './sizes';
+import { bundleModules, type ModuleShare } from './bundleModules';
+import { launchChromium, measureLatency, type BenchBackend, type LatencyResult } from './latency';
+import { modelAccuracies } from './modelAccuracy';
+import { replayHandwriting, type ReplayResult } from './replay';
+import { assetSizes, modelBytes, type FileSize } from './sizes';
 import type { Summary } from './stats';
 
 const PORT = 4190;
-const LOADS = Number(process.env.BENCH_LOADS ?? 3);
-const STROKES = Number(process.env.BENCH_STROKES ?? 5);
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const PER_CLASS = env('BENCH_PER_CLASS', 100);
+const RUNS = {
+  loads: env('BENCH_LOADS', 3),
+  strokes: env('BENCH_STROKES', 6),
+  singles: env('BENCH_SINGLES', 12),
+};
+const BACKENDS: BenchBackend[] = ['webgl', 'wasm', 'cpu'];
 
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const started = performance.now();
+const step = (what: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${what}`);
+
+step('building');
+const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
-
 const assets = assetSizes('dist');
+const initial = initialFiles('dist/index.html');
+const modules = await bundleModules();
 const model = modelBytes('public/model');
-const accuracy = await modelAccuracy();
+
+step('accuracy of the trained models (Node, wasm backend)');
+const accuracy = await modelAccuracies(
+  'public/model/model.json',
+  existsSync('training/runs')
+    ? readdirSync('training/runs').map((run) => join('training/runs', run, 'model.json'))
+    : [],
+);
+
 const server = await startStaticServer('dist', PORT, ['/']);
+const url = `http://127.0.0.1:${PORT}/`;
 const browser = await launchChromium();
+let replay: ReplayResult;
 const latency: LatencyResult[] = [];
+const chromium = browser.version();
+const renderer = await webglRenderer(browser);
 try {
-  for (const backend of ['webgl', 'cpu'] as const) {
-    latency.push(
-      await measureLatency(browser, `http://127.0.0.1:${PORT}/`, backend, LOADS, STROKES),
-    );
+  step(`replaying ${PER_CLASS * 10} handwritten digits through the app`);
+  replay = await replayHandwriting(browser, url, PER_CLASS, (done, total) => {
+    if (done % 100 === 0) step(`  ${done}/${total}`);
+  });
+  for (const backend of BACKENDS) {
+    step(`latency on ${backend}`);
+    latency.push(await measureLatency(browser, url, backend, RUNS));
   }
 } finally {
   await browser.close();
   server.close();
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (s: Summary) =>
-  `min ${s.min.toFixed(1)} / median ${s.median.toFixed(1)} / p95 ${s.p95.toFixed(1)} / max ${s.max.toFixed(1)} ms (n=${s.n})`;
-const pct = (r: AccuracyReport) =>
-  `${(r.accuracy * 100).toFixed(2)}% of ${r.count} (lowest: ${lowest(r)})`;
-const webgl = latency.find((l) => l.backend === 'webgl')!;
-const rows: [string, string][] = [
-  [
-    'Machine',
-    `${cpus()[0]?.model ?? 'cpu'} x${availableParallelism()}, ${new Date().toISOString().slice(0, 10)}`,
-  ],
-  ['MNIST test (shipped model, Node/wasm)', pct(accuracy.mnist)],
-  ['Unseen pen writers (Node, shared preprocessing)', pct(accuracy.writers)],
-  ...latency.flatMap((l): [string, string][] => [
-    [`Predict latency, ${l.backend}`, ms(l.predictMs)],
-    [`Navigation -> model-ready, ${l.backend} (cold)`, ms(l.modelReadyMs)],
-    ...(l === webgl
-      ? []
-      : [
-          [
-            `Median ratio ${l.backend} / webgl`,
-            (l.predictMs.median / webgl.predictMs.median).toFixed(2),
-          ] as [string, string],
-        ]),
-  ]),
-  ['JavaScript + CSS shipped', `${kb(sum(assets, 'bytes'))} raw, ${kb(sum(assets, 'gzip'))} gzip`],
-  ...assets.map((a): [string, string] => [`  ${a.file}`, `${kb(a.bytes)} raw, ${kb(a.gzip)} gzip`]),
-  ['Model files', kb(model)],
-];
-const width = Math.max(...rows.map(([k]) => k.length));
-console.log(`\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}`);
-console.log(
-  '\nNot yet measured here (issue 5): the 1,000-digit replay through the app with the naive and ' +
-    'crop-only preprocessing beside ours, the wasm backend, and the biggest modules.',
-);
+const seconds = (performance.now() - started) / 1000;
+const machine = `${cpus()[0]?.model.trim() ?? 'cpu'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; headless Chromium ${chromium}, WebGL renderer: ${renderer}`;
+const date = new Date().toISOString().slice(0, 10);
+const markdown = table();
+console.log(`\n${markdown}`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   join('bench-results', 'bench.json'),
   JSON.stringify(
-    { date: new Date().toISOString(), accuracy, latency, assets, modelBytes: model },
+    {
+      date,
+      machine,
+      seconds,
+      accuracy,
+      replay,
+      latency,
+      assets,
+      initial,
+      modules,
+      modelBytes: model,
+    },
     null,
     2,
   ),
 );
-console.log('wrote bench-results/bench.json');
+writeFileSync(join('bench-results', 'bench.md'), markdown);
+updateReadme(markdown);
+console.log(
+  `\nwrote bench-results/bench.json, bench-results/bench.md and README.md (${seconds.toFixed(0)} s)`,
+);
 
-async function modelAccuracy() {
-  await startWasmBackend();
-  const { model } = await loadModelFile('public/model/model.json');
-  const test = loadMnistSplit('t10k');
-  const mnist = accuracyReport(
-    await predictClasses(model, bytesToFloats(test.images), test.count),
-    test.labels,
-  );
-  const { heldOut } = splitByWriter(loadStrokeDigits());
-  const images = new Float32Array(heldOut.length * INPUT_PIXELS);
-  heldOut.forEach((d, i) => images.set(strokesToInput(d.strokes)!, i * INPUT_PIXELS));
-  const writers = accuracyReport(
-    await predictClasses(model, images, heldOut.length),
-    heldOut.map((d) => d.label),
-  );
-  model.dispose();
-  return { mnist, writers, heldOutWriters: HELD_OUT_WRITERS };
+function table(): string {
+  const webgl = latency.find((l) => l.backend === 'webgl')!;
+  const shipped = accuracy.find((a) => a.shipped)!;
+  const rows: [string, string][] = [
+    ['Date, machine', `${date}, ${machine}`],
+    ...accuracy.map((a): [string, string] => [
+      `MNIST test, ${a.shipped ? 'shipped model' : a.path} (${a.architecture}, ${a.parameters.toLocaleString('en')} parameters)`,
+      `${pct(a.mnist.accuracy)}; unseen writers in Node ${pct(a.writers.accuracy)} of ${a.writers.count}`,
+    ]),
+    ...(['mnist', 'crop', 'naive'] as const).map((mode): [string, string] => [
+      `Handwriting through the app, ${mode === 'mnist' ? 'our preprocessing' : mode === 'crop' ? 'crop-only preprocessing' : 'naive preprocessing (whole pad)'}`,
+      `${pct(replay.accuracy[mode].accuracy)} of ${replay.accuracy[mode].count} (lowest: ${lowest(replay.accuracy[mode].perClass)})`,
+    ]),
+    ...latency.flatMap((l): [string, string][] => [
+      [`Predict while drawing, ${l.backend}`, `${ms(l.drawingMs)}${ratio(l, webgl, 'drawingMs')}`],
+      [
+        `Predict, single on an idle page, ${l.backend}`,
+        `${ms(l.singleMs)}${ratio(l, webgl, 'singleMs')}`,
+      ],
+      [`Navigation -> model ready, cold, ${l.backend}`, ms(l.modelReadyMs)],
+    ]),
+    [
+      'JavaScript + CSS loaded by the page',
+      `${kb(sum(initial.map(byFile), 'gzip'))} gzip (${kb(sum(initial.map(byFile), 'bytes'))} raw): ${initial.join(', ')}`,
+    ],
+    [
+      'All JavaScript + CSS (lazy backends, service worker)',
+      `${kb(sum(assets, 'gzip'))} gzip (${kb(sum(assets, 'bytes'))} raw)`,
+    ],
+    ...assets.map((a): [string, string] => [
+      `  ${a.file}`,
+      `${kb(a.gzip)} gzip (${kb(a.bytes)} raw)`,
+    ]),
+    ['Biggest modules (share of their chunk, gzip estimate)', biggest(modules)],
+    ['Model files (shipped)', `${kb(model)} (${shipped.architecture})`],
+  ];
+  const escape = (s: string) => s.replaceAll('|', '\\|');
+  return [
+    `| measure | result |`,
+    `| --- | --- |`,
+    ...rows.map(([k, v]) => `| ${escape(k)} | ${escape(v)} |`),
+    '',
+    `Handwriting: ${replay.accuracy.mnist.count} digits of writers ${accuracy[0]!.heldOutWriters.join(', ')}, ${PER_CLASS} per class, drawn with the mouse in ${replay.seconds.toFixed(0)} s on ${replay.backend}. Latency: ${RUNS.loads} cold loads x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per backend. Whole run ${(seconds / 60).toFixed(1)} min.`,
+  ].join('\n');
 }
 
-function lowest(report: AccuracyReport): string {
-  return report.perClass
+function byFile(file: string): FileSize {
+  const found = assets.find((a) => a.file === file);
+  if (!found) throw new Error(`index.html loads ${file}, which the build did not write`);
+  return found;
+}
+
+/** The JS and CSS files index.html loads (scripts, stylesheets, module preloads). */
+function initialFiles(indexHtml: string): string[] {
+  const html = readFileSync(indexHtml, 'utf8');
+  return [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+}
+
+/** The WebGL renderer the browser reports (SwiftShader here), on a blank page. */
+async function webglRenderer(browser: Browser): Promise<string> {
+  const page = await browser.newPage();
+  const name = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return 'none';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  });
+  await page.close();
+  return name;
+}
+
+function updateReadme(markdown: string): void {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const [a, b] = [readme.indexOf(start), readme.indexOf(end)];
+  if (a < 0 || b < a) {
+    console.warn('README.md has no bench markers; not updated');
+    return;
+  }
+  writeFileSync(
+    'README.md',
+    `${readme.slice(0, a + start.length)}\n\n${markdown}\n\n${readme.slice(b)}`,
+  );
+}
+
+function biggest(shares: ModuleShare[]): string {
+  return shares
+    .slice(0, 8)
+    .map((s) => `${s.name} ${kb(s.gzipEstimate)} (${s.chunk.replace(/^assets\//, '')})`)
+    .join('; ');
+}
+
+function ratio(l: LatencyResult, base: LatencyResult, key: 'drawingMs' | 'singleMs'): string {
+  return l === base ? '' : `; median ${(l[key].median / base[key].median).toFixed(2)}x webgl`;
+}
+
+function lowest(perClass: number[]): string {
+  return perClass
     .map((v, d) => ({ v, d }))
     .sort((a, b) => a.v - b.v)
-    .slice(0, 2)
-    .map(({ v, d }) => `${d}: ${(v * 100).toFixed(1)}%`)
+    .slice(0, 3)
+    .map(({ v, d }) => `${d} ${pct(v)}`)
     .join(', ');
 }
 
+function ms(s: Summary): string {
+  return `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}; n=${s.n})`;
+}
+function pct(v: number): string {
+  return `${(v * 100).toFixed(2)}%`;
+}
+function kb(n: number): string {
+  return `${(n / 1024).toFixed(1)} KB`;
+}
 function sum<T>(items: T[], key: keyof T): number {
   return items.reduce((n, item) => n + Number(item[key]), 0);
 }

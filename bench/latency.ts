@@ -1,37 +1,42 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
 import { summarise, type Summary } from './stats';
 
+export type BenchBackend = 'webgl' | 'wasm' | 'cpu';
+
 export interface LatencyResult {
-  backend: string;
+  backend: BenchBackend;
   /** Navigation start -> performance.mark('model-ready'), one per cold page load. */
   modelReadyMs: Summary;
-  /** The app's 'predict' User Timing measures, pooled over all loads. */
-  predictMs: Summary;
+  /** 'predict' measures taken while a stroke is being drawn (competing with its frames). */
+  drawingMs: Summary;
+  /** 'predict' measures of single predictions on an idle page (undo and redo, one at a time). */
+  singleMs: Summary;
 }
+
+/** The page size every benchmark uses: the frame cost of software compositing grows with it. */
+export const BENCH_VIEWPORT = { width: 1100, height: 760 };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions);
 }
 
 /**
- * Loads the app `loads` times in fresh contexts (cold: no cache, no service worker), then
- * draws `strokes` strokes with the mouse on each, collecting the app's own timings.
+ * Loads the app `loads` times in fresh contexts (cold: no cache, no service worker). On each,
+ * draws `strokes` strokes with the mouse, then undoes and redoes the last one `singles` times,
+ * collecting the app's own 'predict' User Timing measures for each phase.
  */
 export async function measureLatency(
   browser: Browser,
   url: string,
-  backend: 'webgl' | 'cpu',
-  loads: number,
-  strokes: number,
+  backend: BenchBackend,
+  { loads, strokes, singles }: { loads: number; strokes: number; singles: number },
 ): Promise<LatencyResult> {
   const ready: number[] = [];
-  const predict: number[] = [];
+  const drawing: number[] = [];
+  const single: number[] = [];
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext({
-      serviceWorkers: 'block',
-      viewport: { width: 1100, height: 760 },
-    });
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: BENCH_VIEWPORT });
     const page = await context.newPage();
     await page.goto(`${url}?backend=${backend}`);
     await page
@@ -42,6 +47,7 @@ export async function measureLatency(
     ready.push(
       await page.evaluate(() => performance.getEntriesByName('model-ready')[0]!.startTime),
     );
+    const done = page.locator('[data-testid="prediction"][data-state="done"]');
     const box = (await page.getByTestId('drawing-pad').boundingBox())!;
     for (let s = 0; s < strokes; s++) {
       await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
@@ -54,15 +60,33 @@ export async function measureLatency(
         );
       }
       await page.mouse.up();
-      await page.locator('[data-testid="prediction"][data-state="done"]').waitFor();
-      await page.getByTestId('undo').click();
+      await done.waitFor();
+      drawing.push(...(await takePredictMeasures(page)));
+      // Keep the last two strokes: undo and redo between them then always leave ink to read.
+      if (s < strokes - 2) await page.getByTestId('undo').click();
     }
-    predict.push(
-      ...(await page.evaluate(() =>
-        performance.getEntriesByName('predict').map((e) => e.duration),
-      )),
-    );
+    for (let s = 0; s < singles; s++) {
+      await page.getByTestId(s % 2 ? 'redo' : 'undo').click();
+      await done.waitFor();
+      // Let the frame the change caused go by, so the next one starts on an idle page.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    }
+    single.push(...(await takePredictMeasures(page)));
     await context.close();
   }
-  return { backend, modelReadyMs: summarise(ready), predictMs: summarise(predict) };
+  return {
+    backend,
+    modelReadyMs: summarise(ready),
+    drawingMs: summarise(drawing),
+    singleMs: summarise(single),
+  };
+}
+
+/** The 'predict' durations recorded so far, clearing them so the next phase starts afresh. */
+function takePredictMeasures(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const durations = performance.getEntriesByName('predict').map((e) => e.duration);
+    performance.clearMeasures('predict');
+    return durations;
+  });
 }

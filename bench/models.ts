@@ -1,0 +1,75 @@
+// `npm run bench:models`: the architecture trade-off. Every trained model in training/runs/
+// (and the shipped one) is put into a copy of the built site in turn and measured in the
+// browser exactly as `npm run bench` measures the shipped one: latency on WebGL while drawing
+// and on an idle page, and the time to model-ready; beside the accuracy recorded in its files.
+//   BENCH_LOADS (2), BENCH_STROKES (4), BENCH_SINGLES (12)
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModelMetadata } from '../src/model/modelFormat';
+import { startStaticServer } from '../scripts/serveStatic';
+import { launchChromium, measureLatency } from './latency';
+import { modelBytes } from './sizes';
+
+const PORT = 4191;
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const RUNS = {
+  loads: env('BENCH_LOADS', 2),
+  strokes: env('BENCH_STROKES', 4),
+  singles: env('BENCH_SINGLES', 12),
+};
+
+const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const models = [
+  { name: 'shipped', dir: 'public/model' },
+  ...(existsSync('training/runs') ? readdirSync('training/runs') : [])
+    .map((run) => ({ name: run, dir: join('training/runs', run) }))
+    .filter(({ dir }) => existsSync(join(dir, 'model.json'))),
+];
+const sites = mkdtempSync(join(tmpdir(), 'bench-models-'));
+for (const { name, dir } of models) {
+  cpSync('dist', join(sites, name), { recursive: true });
+  rmSync(join(sites, name, 'model'), { recursive: true });
+  cpSync(dir, join(sites, name, 'model'), { recursive: true, filter: (f) => !f.endsWith('.log') });
+}
+const server = await startStaticServer(sites, PORT, ['/']);
+const browser = await launchChromium();
+const rows: string[] = [];
+try {
+  for (const { name, dir } of models) {
+    const metadata = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'))
+      .userDefinedMetadata as ModelMetadata;
+    const l = await measureLatency(browser, `http://127.0.0.1:${PORT}/${name}/`, 'webgl', RUNS);
+    const row = [
+      name,
+      metadata.architecture,
+      metadata.parameterCount.toLocaleString('en'),
+      `${(modelBytes(join(sites, name, 'model')) / 1024).toFixed(1)} KB`,
+      `${(metadata.accuracy.mnistTest * 100).toFixed(2)}%`,
+      metadata.accuracy.heldOutWriters === undefined
+        ? '-'
+        : `${(metadata.accuracy.heldOutWriters * 100).toFixed(2)}%`,
+      `${l.singleMs.median.toFixed(1)} / ${l.singleMs.p95.toFixed(1)}`,
+      `${l.drawingMs.median.toFixed(1)} / ${l.drawingMs.p95.toFixed(1)}`,
+      `${l.modelReadyMs.median.toFixed(0)}`,
+    ];
+    console.log(row.join('  '));
+    rows.push(`| ${row.join(' | ')} |`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(sites, { recursive: true, force: true });
+}
+console.log(
+  [
+    '',
+    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `${new Date().toISOString().slice(0, 10)}; ${RUNS.loads} cold loads x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per model.`,
+  ].join('\n'),
+);
