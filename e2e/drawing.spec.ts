@@ -109,6 +109,32 @@ test.describe('drawing and recognising', () => {
     expect(Math.abs(sy / mass - CENTRE_OF_MASS)).toBeLessThan(0.3);
   });
 
+  test('moves faster than the frame rate are all kept (coalesced pointer events)', async ({
+    app,
+    page,
+  }) => {
+    // A pen or a fast mouse reports several points per frame; Chromium hands them to the page
+    // as one pointermove carrying the others as coalesced events. Sent without waiting, these
+    // moves arrive that way, and the model must see the same drawing as from one-by-one moves.
+    const { x, y, side } = await app.padBox();
+    const points = Array.from({ length: 40 }, (_, k) => {
+      const t = k / 39;
+      return [x + side * (0.35 + 0.3 * Math.sin(t * 5)), y + side * (0.2 + 0.6 * t)] as const;
+    });
+    const images: number[][] = [];
+    for (const together of [false, true]) {
+      await page.mouse.move(...points[0]!);
+      await page.mouse.down();
+      if (together) await Promise.all(points.slice(1).map(([px, py]) => page.mouse.move(px, py)));
+      else for (const [px, py] of points.slice(1)) await page.mouse.move(px, py);
+      await page.mouse.up();
+      await app.waitForDone();
+      images.push(await app.previewPixels());
+      await app.click('clear');
+    }
+    expect(images[1]).toEqual(images[0]);
+  });
+
   test('the preprocessing switch re-reads the same drawing the simpler ways', async ({
     app,
     page,
