@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { startStaticServer } from '../scripts/serveStatic';
 import { bundleModules, type ModuleShare } from './bundleModules';
 import { launchChromium, measureLatency, type BenchBackend, type LatencyResult } from './latency';
@@ -94,7 +95,7 @@ writeFileSync(
   ),
 );
 writeFileSync(join('bench-results', 'bench.md'), markdown);
-updateReadme(markdown);
+await updateReadme(markdown);
 console.log(
   `\nwrote bench-results/bench.json, bench-results/bench.md and README.md (${seconds.toFixed(0)} s)`,
 );
@@ -170,7 +171,8 @@ async function webglRenderer(browser: Browser): Promise<string> {
   return name;
 }
 
-function updateReadme(markdown: string): void {
+/** Puts the table between README's bench markers, formatted as `npm run lint` expects. */
+async function updateReadme(markdown: string): Promise<void> {
   const readme = readFileSync('README.md', 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
@@ -179,10 +181,9 @@ function updateReadme(markdown: string): void {
     console.warn('README.md has no bench markers; not updated');
     return;
   }
-  writeFileSync(
-    'README.md',
-    `${readme.slice(0, a + start.length)}\n\n${markdown}\n\n${readme.slice(b)}`,
-  );
+  const updated = `${readme.slice(0, a + start.length)}\n\n${markdown}\n\n${readme.slice(b)}`;
+  const options = (await prettier.resolveConfig('README.md')) ?? {};
+  writeFileSync('README.md', await prettier.format(updated, { ...options, parser: 'markdown' }));
 }
 
 function biggest(shares: ModuleShare[]): string {

@@ -3,6 +3,9 @@
 // browser exactly as `npm run bench` measures the shipped one: latency on WebGL while drawing
 // and on an idle page, and the time to model-ready; beside the accuracy recorded in its files.
 //   BENCH_LOADS (2), BENCH_STROKES (4), BENCH_SINGLES (12)
+//   BENCH_PER_CLASS (0)  also replay this many handwritten digits per class through the app
+//                        with each model (as `npm run bench` does; about 8 min per model at 100)
+//   BENCH_ONLY           comma-separated model names to measure (default: all)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +13,12 @@ import { join } from 'node:path';
 import type { ModelMetadata } from '../src/model/modelFormat';
 import { startStaticServer } from '../scripts/serveStatic';
 import { launchChromium, measureLatency } from './latency';
+import { replayHandwriting } from './replay';
 import { modelBytes } from './sizes';
 
 const PORT = 4191;
+const PER_CLASS = Number(process.env.BENCH_PER_CLASS ?? 0);
+const ONLY = process.env.BENCH_ONLY?.split(',');
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RUNS = {
   loads: env('BENCH_LOADS', 2),
@@ -27,7 +33,7 @@ const models = [
   ...(existsSync('training/runs') ? readdirSync('training/runs') : [])
     .map((run) => ({ name: run, dir: join('training/runs', run) }))
     .filter(({ dir }) => existsSync(join(dir, 'model.json'))),
-];
+].filter(({ name }) => !ONLY || ONLY.includes(name));
 const sites = mkdtempSync(join(tmpdir(), 'bench-models-'));
 for (const { name, dir } of models) {
   cpSync('dist', join(sites, name), { recursive: true });
@@ -41,7 +47,9 @@ try {
   for (const { name, dir } of models) {
     const metadata = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'))
       .userDefinedMetadata as ModelMetadata;
-    const l = await measureLatency(browser, `http://127.0.0.1:${PORT}/${name}/`, 'webgl', RUNS);
+    const url = `http://127.0.0.1:${PORT}/${name}/`;
+    const l = await measureLatency(browser, url, 'webgl', RUNS);
+    const replay = PER_CLASS > 0 ? await replayHandwriting(browser, url, PER_CLASS) : null;
     const row = [
       name,
       metadata.architecture,
@@ -54,6 +62,9 @@ try {
       `${l.singleMs.median.toFixed(1)} / ${l.singleMs.p95.toFixed(1)}`,
       `${l.drawingMs.median.toFixed(1)} / ${l.drawingMs.p95.toFixed(1)}`,
       `${l.modelReadyMs.median.toFixed(0)}`,
+      replay
+        ? `${(replay.accuracy.mnist.accuracy * 100).toFixed(2)}% of ${replay.accuracy.mnist.count} (${replay.mistakes.join('; ')})`
+        : '-',
     ];
     console.log(row.join('  '));
     rows.push(`| ${row.join(' | ')} |`);
@@ -66,8 +77,8 @@ try {
 console.log(
   [
     '',
-    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms | handwriting through the app |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `${new Date().toISOString().slice(0, 10)}; ${RUNS.loads} cold loads x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per model.`,

@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
   options: {
     epochs: { type: 'string', default: '12' },
     seed: { type: 'string', default: '42' },
-    arch: { type: 'string', default: 'cnn3' },
+    arch: { type: 'string', default: 'fast' },
     out: { type: 'string', default: 'public/model' },
     batch: { type: 'string', default: '64' },
     'stroke-repeats': { type: 'string', default: '3' },
