@@ -4,9 +4,10 @@ import { INPUT_SIZE, NUM_CLASSES } from '../src/constants';
 /**
  * `mlp` is the tutorial's model; `cnn` and `cnn3` are small convolutional networks with
  * pooling; `fast` replaces pooling with stride-2 convolutions (two conv layers, no pool
- * programs, a quarter of the multiply-adds of `cnn`) for WebGL latency.
+ * programs, a quarter of the multiply-adds of `cnn`) for WebGL latency; `fast3` adds cnn3's
+ * third layer (3x3, 64) at 7x7.
  */
-export const ARCHITECTURES = ['cnn', 'cnn3', 'fast', 'mlp'] as const;
+export const ARCHITECTURES = ['cnn', 'cnn3', 'fast', 'fast3', 'mlp'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 // Layer names of the original Keras model, so the TF Serving signature stays the same:
@@ -31,6 +32,11 @@ const CONV_STACKS: Record<Exclude<Architecture, 'mlp'>, ConvSpec[]> = {
   fast: [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false, stride: 2 },
+  ],
+  fast3: [
+    { kernel: 5, filters: 32, pool: false, stride: 2 },
+    { kernel: 3, filters: 64, pool: false, stride: 2 },
+    { kernel: 3, filters: 64, pool: false },
   ],
 };
 
