@@ -5,26 +5,25 @@
 //   BENCH_PER_CLASS (100)  handwritten digits per class replayed through the app
 //   BENCH_LOADS (3), BENCH_STROKES (6), BENCH_SINGLES (12)  latency runs per backend
 import type { Browser } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { startStaticServer } from '../scripts/serveStatic';
 import { bundleModules, type ModuleShare } from './bundleModules';
-import { launchChromium, measureLatency, type BenchBackend, type LatencyResult } from './latency';
+import { measureLatency, type BenchBackend, type LatencyResult } from './latency';
 import { modelAccuracies } from './modelAccuracy';
 import { replayHandwriting, type ReplayResult } from './replay';
+import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup';
 import { assetSizes, modelBytes, type FileSize } from './sizes';
 import type { Summary } from './stats';
 
 const PORT = 4190;
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const PER_CLASS = env('BENCH_PER_CLASS', 100);
+const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);
 const RUNS = {
-  loads: env('BENCH_LOADS', 3),
-  strokes: env('BENCH_STROKES', 6),
-  singles: env('BENCH_SINGLES', 12),
+  loads: envNumber('BENCH_LOADS', 3),
+  strokes: envNumber('BENCH_STROKES', 6),
+  singles: envNumber('BENCH_SINGLES', 12),
 };
 const BACKENDS: BenchBackend[] = ['webgl', 'wasm', 'cpu'];
 
@@ -33,8 +32,7 @@ const step = (what: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${what}`);
 
 step('building');
-const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
+buildSite();
 const assets = assetSizes('dist');
 const initial = initialFiles('dist/index.html');
 const modules = await bundleModules();
@@ -43,9 +41,7 @@ const model = modelBytes('public/model');
 step('accuracy of the trained models (Node, wasm backend)');
 const accuracy = await modelAccuracies(
   'public/model/model.json',
-  existsSync('training/runs')
-    ? readdirSync('training/runs').map((run) => join('training/runs', run, 'model.json'))
-    : [],
+  trainedModelDirs().map(({ dir }) => join(dir, 'model.json')),
 );
 
 const server = await startStaticServer('dist', PORT, ['/']);

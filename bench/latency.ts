@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
+import type { Browser, Page } from '@playwright/test';
+import { openApp } from './setup';
 import { summarise, type Summary } from './stats';
 
 export type BenchBackend = 'webgl' | 'wasm' | 'cpu';
@@ -12,13 +12,6 @@ export interface LatencyResult {
   drawingMs: Summary;
   /** 'predict' measures of single predictions on an idle page (undo and redo, one at a time). */
   singleMs: Summary;
-}
-
-/** The page size every benchmark uses: the frame cost of software compositing grows with it. */
-export const BENCH_VIEWPORT = { width: 1100, height: 760 };
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions);
 }
 
 /**
@@ -36,13 +29,7 @@ export async function measureLatency(
   const drawing: number[] = [];
   const single: number[] = [];
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block', viewport: BENCH_VIEWPORT });
-    const page = await context.newPage();
-    await page.goto(`${url}?backend=${backend}`);
-    await page
-      .locator('[data-testid="model-status"][data-state="ready"]')
-      .waitFor({ timeout: 60_000 });
-    const shown = await page.getByTestId('backend').textContent();
+    const { context, page, backend: shown } = await openApp(browser, `${url}?backend=${backend}`);
     if (shown !== backend) throw new Error(`asked for ${backend}, the app runs on ${shown}`);
     ready.push(
       await page.evaluate(() => performance.getEntriesByName('model-ready')[0]!.startTime),

@@ -6,34 +6,29 @@
 //   BENCH_PER_CLASS (0)  also replay this many handwritten digits per class through the app
 //                        with each model (as `npm run bench` does; about 8 min per model at 100)
 //   BENCH_ONLY           comma-separated model names to measure (default: all)
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelMetadata } from '../src/model/modelFormat';
 import { startStaticServer } from '../scripts/serveStatic';
-import { launchChromium, measureLatency } from './latency';
+import { measureLatency } from './latency';
 import { replayHandwriting } from './replay';
+import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup';
 import { modelBytes } from './sizes';
 
 const PORT = 4191;
-const PER_CLASS = Number(process.env.BENCH_PER_CLASS ?? 0);
+const PER_CLASS = envNumber('BENCH_PER_CLASS', 0);
 const ONLY = process.env.BENCH_ONLY?.split(',');
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RUNS = {
-  loads: env('BENCH_LOADS', 2),
-  strokes: env('BENCH_STROKES', 4),
-  singles: env('BENCH_SINGLES', 12),
+  loads: envNumber('BENCH_LOADS', 2),
+  strokes: envNumber('BENCH_STROKES', 4),
+  singles: envNumber('BENCH_SINGLES', 12),
 };
 
-const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const models = [
-  { name: 'shipped', dir: 'public/model' },
-  ...(existsSync('training/runs') ? readdirSync('training/runs') : [])
-    .map((run) => ({ name: run, dir: join('training/runs', run) }))
-    .filter(({ dir }) => existsSync(join(dir, 'model.json'))),
-].filter(({ name }) => !ONLY || ONLY.includes(name));
+buildSite();
+const models = [{ name: 'shipped', dir: 'public/model' }, ...trainedModelDirs()].filter(
+  ({ name }) => !ONLY || ONLY.includes(name),
+);
 const sites = mkdtempSync(join(tmpdir(), 'bench-models-'));
 for (const { name, dir } of models) {
   cpSync('dist', join(sites, name), { recursive: true });

@@ -8,7 +8,7 @@ import {
 import { PREPROCESSING, type Preprocessing } from '../src/preprocess/preprocessing';
 import type { Stroke } from '../src/preprocess/strokes';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
-import { BENCH_VIEWPORT } from './latency';
+import { openApp } from './setup';
 
 export interface ReplayResult {
   backend: string;
@@ -68,14 +68,8 @@ async function replayDigits(
   digits: HandwrittenDigit[],
   onDigit: (done: number) => void,
 ): Promise<DigitRead[]> {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: BENCH_VIEWPORT });
-  const page = await context.newPage();
+  const { context, page, backend } = await openApp(browser, url);
   try {
-    await page.goto(url);
-    await page
-      .locator('[data-testid="model-status"][data-state="ready"]')
-      .waitFor({ timeout: 60_000 });
-    const backend = (await page.getByTestId('backend').textContent()) ?? '?';
     const box = (await page.getByTestId('drawing-pad').boundingBox())!;
     const side = Math.min(box.width, box.height);
     const select = page.getByTestId('preprocessing');
