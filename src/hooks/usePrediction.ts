@@ -15,8 +15,9 @@ export interface PredictionResult {
 /**
  * Predicts the drawing as it changes, with at most one prediction in flight: when one lands
  * and the drawing has moved on, the newest drawing is predicted next (intermediate ones are
- * skipped). Changing the preprocessing predicts the same drawing again. Each prediction is a User Timing measure named 'predict' covering preprocessing,
- * inference and reading the result back.
+ * skipped). Changing the preprocessing predicts the same drawing again. Each prediction is a
+ * User Timing measure named 'predict' covering preprocessing, inference and reading the
+ * result back.
  */
 export function usePrediction(
   classifier: Classifier | null,

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_SIZE } from '../constants';
+import { inkBox } from './inkBox';
 import { centreOfMass } from './renderStrokes';
 import { parsePreprocessing, preprocess, PREPROCESSING } from './preprocessing';
 import type { Stroke } from './strokes';
 import { strokesToInput } from './strokesToInput';
 
-/** Bounds of the pixels holding ink, as [minCol, maxCol, minRow, maxRow]. */
-function inkBox(image: Float32Array): [number, number, number, number] {
-  const box: [number, number, number, number] = [INPUT_SIZE, -1, INPUT_SIZE, -1];
-  image.forEach((v, i) => {
-    if (v <= 0) return;
-    const [row, col] = [Math.floor(i / INPUT_SIZE), i % INPUT_SIZE];
-    box[0] = Math.min(box[0], col);
-    box[1] = Math.max(box[1], col);
-    box[2] = Math.min(box[2], row);
-    box[3] = Math.max(box[3], row);
-  });
-  return box;
-}
 const ink = (image: Float32Array) => image.reduce((a, b) => a + b, 0);
 /** A "1" drawn as a vertical line from (x, top) to (x, top + length), in pad units. */
 const line = (x: number, top: number, length: number): Stroke[] => [
@@ -50,7 +38,7 @@ describe('preprocess', () => {
 
   it('naive keeps the drawing where and as big as it was on the pad', () => {
     // A short line in the top-left corner stays a short line in the top-left corner.
-    const [minCol, maxCol, minRow, maxRow] = inkBox(preprocess(line(0.2, 0.1, 0.2), 'naive')!);
+    const { minCol, maxCol, minRow, maxRow } = inkBox(preprocess(line(0.2, 0.1, 0.2), 'naive')!);
     expect(maxCol).toBeLessThan(8);
     expect(minRow).toBeGreaterThanOrEqual(2);
     expect(maxRow).toBeLessThanOrEqual(9);
@@ -59,7 +47,7 @@ describe('preprocess', () => {
 
   it('crop fills the image with the ink whatever its size or place on the pad', () => {
     for (const stroke of [line(0.2, 0.1, 0.2), line(0.7, 0.3, 0.6)]) {
-      const [, , minRow, maxRow] = inkBox(preprocess(stroke, 'crop')!);
+      const { minRow, maxRow } = inkBox(preprocess(stroke, 'crop')!);
       expect(minRow).toBeLessThanOrEqual(1);
       expect(maxRow).toBeGreaterThanOrEqual(INPUT_SIZE - 2);
     }

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CENTRE_OF_MASS, DIGIT_BOX, INPUT_PIXELS, INPUT_SIZE, PEN_WIDTH } from '../constants';
+import { inkBox } from './inkBox';
 import { centreOfMass } from './renderStrokes';
 import type { Stroke } from './strokes';
 import { strokesToInput } from './strokesToInput';
-
-/** Columns and rows that hold any ink. */
-function inkExtent(image: Float32Array) {
-  let minCol = INPUT_SIZE,
-    maxCol = -1,
-    minRow = INPUT_SIZE,
-    maxRow = -1;
-  for (let i = 0; i < INPUT_PIXELS; i++) {
-    if (image[i]! > 0) {
-      const row = Math.floor(i / INPUT_SIZE);
-      const col = i % INPUT_SIZE;
-      minCol = Math.min(minCol, col);
-      maxCol = Math.max(maxCol, col);
-      minRow = Math.min(minRow, row);
-      maxRow = Math.max(maxRow, row);
-    }
-  }
-  return { width: maxCol - minCol + 1, height: maxRow - minRow + 1 };
-}
 
 const transform = (strokes: Stroke[], scale: number, dx: number, dy: number): Stroke[] =>
   strokes.map((s) => s.map(([x, y]) => [x * scale + dx, y * scale + dy] as const));
@@ -66,7 +48,7 @@ describe('strokesToInput', () => {
         [10, 500],
       ],
     ])!;
-    const { height } = inkExtent(tall);
+    const { height } = inkBox(tall);
     // Centreline of DIGIT_BOX - PEN_WIDTH plus the pen on both ends; the partly covered
     // edge pixels may add one pixel at each end.
     expect(height).toBeGreaterThanOrEqual(DIGIT_BOX - 1);
@@ -80,7 +62,7 @@ describe('strokesToInput', () => {
         [40, 300],
       ],
     ])!;
-    const { width, height } = inkExtent(one);
+    const { width, height } = inkBox(one);
     expect(width).toBeLessThanOrEqual(Math.ceil(PEN_WIDTH) + 2);
     expect(height).toBeGreaterThanOrEqual(DIGIT_BOX - 1);
     const wide = strokesToInput([
@@ -90,7 +72,7 @@ describe('strokesToInput', () => {
         [400, 200],
       ],
     ])!;
-    const extent = inkExtent(wide);
+    const extent = inkBox(wide);
     expect(extent.width).toBeGreaterThan(extent.height * 1.5);
   });
 
