@@ -92,37 +92,31 @@ test.describe('when WebAssembly cannot start', () => {
   // worker would answer around page.route.
   test.use({ allowConsoleErrors: true, serviceWorkers: 'block' });
 
-  test('a binary that does not load falls back to the CPU, says so, and predicts', async ({
-    app,
-    page,
-    consoleErrors,
-  }) => {
-    await page.route(
-      (url) => url.pathname.endsWith('.wasm'),
-      (route) => route.abort(),
-    );
-    await app.open('./?backend=wasm');
-    await expect(app.backend).toHaveText('cpu');
-    await expect(page.getByText('WebAssembly could not start here')).toBeVisible();
-    await app.drawNormalised(SEVEN);
-    expect(await app.predictedDigit()).toBe('7');
-    expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_/)]);
-  });
-
-  test('its code that does not load (offline, never fetched) falls back too', async ({
-    app,
-    page,
-    consoleErrors,
-  }) => {
-    await page.route(
-      (url) => /\/wasmKernels-[^/]*\.js$/.test(url.pathname),
-      (route) => route.abort('internetdisconnected'),
-    );
-    await app.open('./?backend=wasm');
-    await expect(app.backend).toHaveText('cpu');
-    await expect(page.getByText('WebAssembly could not start here')).toBeVisible();
-    await app.drawNormalised(SEVEN);
-    expect(await app.predictedDigit()).toBe('7');
-    expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_/)]);
-  });
+  const failures = [
+    {
+      what: 'a binary that does not load',
+      request: (url: URL) => url.pathname.endsWith('.wasm'),
+      error: 'failed' as const,
+    },
+    {
+      what: 'its code that does not load (offline, never fetched)',
+      request: (url: URL) => /\/wasmKernels-[^/]*\.js$/.test(url.pathname),
+      error: 'internetdisconnected' as const,
+    },
+  ];
+  for (const { what, request, error } of failures) {
+    test(`${what}: falls back to the CPU, says so, and predicts`, async ({
+      app,
+      page,
+      consoleErrors,
+    }) => {
+      await page.route(request, (route) => route.abort(error));
+      await app.open('./?backend=wasm');
+      await expect(app.backend).toHaveText('cpu');
+      await expect(page.getByText('WebAssembly could not start here')).toBeVisible();
+      await app.drawNormalised(SEVEN);
+      expect(await app.predictedDigit()).toBe('7');
+      expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_/)]);
+    });
+  }
 });
