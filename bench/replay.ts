@@ -6,7 +6,7 @@ import {
   type HandwrittenDigit,
 } from '../e2e/support/handwriting';
 import { PREPROCESSING, type Preprocessing } from '../src/preprocess/preprocessing';
-import type { Stroke } from '../src/preprocess/strokes';
+import type { Stroke } from '../src/strokes';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
 import { openApp } from './setup';
 

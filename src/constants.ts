@@ -12,6 +12,11 @@ export const DIGIT_BOX = 20;
  */
 export const PEN_WIDTH = 2;
 /**
+ * Ink width on the pad as a fraction of the pad's side, so the look does not depend on the pad's
+ * size. The comparison preprocessings (crop, naive) keep the ink this thick.
+ */
+export const INK_WIDTH = 0.035;
+/**
  * Where the ink's intensity-weighted centre of mass is placed, in pixel-centre coordinates
  * (pixel i spans [i, i + 1]). MNIST's own mean centre is 14.0 in index coordinates, i.e. 14.5 here.
  */
@@ -20,7 +25,7 @@ export const CENTRE_OF_MASS = 14.5;
 export const NUM_CLASSES = 10;
 
 /**
- * Writers of ../shared/data/pendigits-train.json never used for training: every accuracy on
+ * Writers of the pen-stroke digits (data/pendigits/) never used for training: every accuracy on
  * real handwriting is measured on these alone.
  */
 export const HELD_OUT_WRITERS: readonly string[] = [

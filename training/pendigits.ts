@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { HELD_OUT_WRITERS, NUM_CLASSES } from '../src/constants';
-import type { Stroke } from '../src/preprocess/strokes';
+import type { Stroke } from '../src/strokes';
 
 /** One digit of the shared stroke file (../shared/data/pendigits-train.json's format). */
 export interface StrokeDigit {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Stroke } from '../../src/preprocess/strokes';
+import type { Stroke } from '../../src/strokes';
 
 /** The app as a person uses it, through the stable data-testid contract. */
 export class RecogniserPage {

@@ -7,7 +7,7 @@ import {
 } from 'react';
 import { padCoordinates } from '../drawing/padCoordinates';
 import { renderDrawing } from '../drawing/renderDrawing';
-import type { Point, Stroke } from '../preprocess/strokes';
+import type { Point, Stroke } from '../strokes';
 
 export interface DrawingPadProps {
   /** In pad units: the pad's side is 1. */

@@ -1,8 +1,10 @@
-import {
-  PREPROCESSING,
-  PREPROCESSING_LABELS,
-  type Preprocessing,
-} from '../preprocess/preprocessing';
+import { PREPROCESSING, type Preprocessing } from '../preprocess/preprocessing';
+
+const LABELS: Record<Preprocessing, string> = {
+  mnist: 'MNIST-style: ink fitted into 20×20, centred by mass',
+  crop: 'Crop to the ink only',
+  naive: 'Whole pad shrunk (naive)',
+};
 
 /**
  * Which preprocessing feeds the model: the app's own, or one of the simpler ones it is compared
@@ -25,7 +27,7 @@ export function PreprocessingChoice({
       >
         {PREPROCESSING.map((mode) => (
           <option key={mode} value={mode}>
-            {PREPROCESSING_LABELS[mode]}
+            {LABELS[mode]}
           </option>
         ))}
       </select>

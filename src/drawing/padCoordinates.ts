@@ -1,4 +1,4 @@
-import type { Point } from '../preprocess/strokes';
+import type { Point } from '../strokes';
 
 /** The part of a DOMRect this needs, so tests can pass a plain object. */
 export interface PadRect {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Stroke } from '../preprocess/strokes';
-import { INK_WIDTH, renderDrawing, type DrawingContext } from './renderDrawing';
+import type { Stroke } from '../strokes';
+import { INK_WIDTH } from '../constants';
+import { renderDrawing, type DrawingContext } from './renderDrawing';
 
 type Call = [string, ...unknown[]];
 

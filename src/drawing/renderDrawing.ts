@@ -1,7 +1,5 @@
-import type { Point, Stroke } from '../preprocess/strokes';
-
-/** Ink width as a fraction of the pad's side, so the look does not depend on the pad's size. */
-export const INK_WIDTH = 0.035;
+import { INK_WIDTH } from '../constants';
+import type { Point, Stroke } from '../strokes';
 
 /** The part of CanvasRenderingContext2D the renderer uses, so tests can record the calls. */
 export interface DrawingContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Point, Stroke } from '../preprocess/strokes';
+import type { Point, Stroke } from '../strokes';
 import {
   canRedo,
   canUndo,

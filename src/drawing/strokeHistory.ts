@@ -1,4 +1,4 @@
-import type { Point, Stroke } from '../preprocess/strokes';
+import type { Point, Stroke } from '../strokes';
 
 /**
  * An immutable drawing with undo and redo. Snapshots are the committed strokes only; they

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Classifier, Prediction } from '../model/classifier';
 import { preprocess, type Preprocessing } from '../preprocess/preprocessing';
-import type { Stroke } from '../preprocess/strokes';
+import type { Stroke } from '../strokes';
 
 export interface PredictionResult {
   /** The drawing version and the preprocessing this result is for. */

@@ -11,7 +11,7 @@ import {
   undo as undoHistory,
   visibleStrokes,
 } from '../drawing/strokeHistory';
-import type { Point, Stroke } from '../preprocess/strokes';
+import type { Point, Stroke } from '../strokes';
 
 export interface Strokes {
   /** Committed strokes plus the one being drawn. */

@@ -3,7 +3,7 @@ import { INPUT_SIZE } from '../constants';
 import { inkBox } from './inkBox';
 import { centreOfMass } from './renderStrokes';
 import { parsePreprocessing, preprocess, PREPROCESSING } from './preprocessing';
-import type { Stroke } from './strokes';
+import type { Stroke } from '../strokes';
 import { strokesToInput } from './strokesToInput';
 
 const ink = (image: Float32Array) => image.reduce((a, b) => a + b, 0);

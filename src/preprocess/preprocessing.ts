@@ -1,7 +1,6 @@
-import { INPUT_SIZE } from '../constants';
-import { INK_WIDTH } from '../drawing/renderDrawing';
+import { INK_WIDTH, INPUT_SIZE } from '../constants';
 import { renderStrokes } from './renderStrokes';
-import { strokeBounds, type Stroke } from './strokes';
+import { strokeBounds, type Stroke } from '../strokes';
 import { strokesToInput } from './strokesToInput';
 
 /**
@@ -13,12 +12,6 @@ import { strokesToInput } from './strokesToInput';
  */
 export const PREPROCESSING = ['mnist', 'crop', 'naive'] as const;
 export type Preprocessing = (typeof PREPROCESSING)[number];
-
-export const PREPROCESSING_LABELS: Record<Preprocessing, string> = {
-  mnist: 'MNIST-style: ink fitted into 20×20, centred by mass',
-  crop: 'Crop to the ink only',
-  naive: 'Whole pad shrunk (naive)',
-};
 
 /** The model's input for pad strokes, or null when there is nothing to recognise. */
 export function preprocess(strokes: readonly Stroke[], mode: Preprocessing): Float32Array | null {

@@ -1,4 +1,4 @@
-import type { Stroke } from './strokes';
+import type { Stroke } from '../strokes';
 
 /** Maps drawing coordinates to image coordinates: image = drawing * scale + offset. */
 export interface Placement {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CENTRE_OF_MASS, DIGIT_BOX, INPUT_PIXELS, INPUT_SIZE, PEN_WIDTH } from '../constants';
 import { inkBox } from './inkBox';
 import { centreOfMass } from './renderStrokes';
-import type { Stroke } from './strokes';
+import type { Stroke } from '../strokes';
 import { strokesToInput } from './strokesToInput';
 
 const transform = (strokes: Stroke[], scale: number, dx: number, dy: number): Stroke[] =>

@@ -1,6 +1,6 @@
 import { CENTRE_OF_MASS, DIGIT_BOX, INPUT_SIZE, PEN_WIDTH } from '../constants';
 import { centreOfMass, renderStrokes, type Placement } from './renderStrokes';
-import { strokeBounds, type Stroke } from './strokes';
+import { strokeBounds, type Stroke } from '../strokes';
 
 /**
  * Turns a drawing into the model's 28x28 input (row-major, 0..1, white ink on black) the way
