@@ -1,6 +1,6 @@
 // `npm run bench`: builds the site, then prints one table of accuracy, latency and size, writes
 // it as bench-results/bench.json and bench-results/bench.md, and puts the Markdown table into
-// README.md between the bench markers. Backends are compared as ratios within this one run:
+// docs/benchmarks.md between the bench markers. Backends are compared as ratios within this one run:
 // the machine is shared and noisy.
 //   BENCH_PER_CLASS (100)  handwritten digits per class replayed through the app
 //   BENCH_LOADS (3), BENCH_STROKES (6), BENCH_SINGLES (12)  latency runs per backend
@@ -19,6 +19,8 @@ import { assetSizes, modelBytes, type FileSize } from './sizes';
 import type { Summary } from './stats';
 
 const PORT = 4190;
+/** The page the latest table lives on (the README links it). */
+const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);
 const RUNS = {
   loads: envNumber('BENCH_LOADS', 3),
@@ -91,9 +93,9 @@ writeFileSync(
   ),
 );
 writeFileSync(join('bench-results', 'bench.md'), markdown);
-await updateReadme(markdown);
+await updateBenchmarksPage(markdown);
 console.log(
-  `\nwrote bench-results/bench.json, bench-results/bench.md and README.md (${seconds.toFixed(0)} s)`,
+  `\nwrote bench-results/bench.json, bench-results/bench.md and ${BENCHMARKS_PAGE} (${seconds.toFixed(0)} s)`,
 );
 
 function table(): string {
@@ -167,19 +169,22 @@ async function webglRenderer(browser: Browser): Promise<string> {
   return name;
 }
 
-/** Puts the table between README's bench markers, formatted as `npm run lint` expects. */
-async function updateReadme(markdown: string): Promise<void> {
-  const readme = readFileSync('README.md', 'utf8');
+/** Puts the table between the page's bench markers, formatted as `npm run lint` expects. */
+async function updateBenchmarksPage(markdown: string): Promise<void> {
+  const page = readFileSync(BENCHMARKS_PAGE, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
-  const [a, b] = [readme.indexOf(start), readme.indexOf(end)];
+  const [a, b] = [page.indexOf(start), page.indexOf(end)];
   if (a < 0 || b < a) {
-    console.warn('README.md has no bench markers; not updated');
+    console.warn(`${BENCHMARKS_PAGE} has no bench markers; not updated`);
     return;
   }
-  const updated = `${readme.slice(0, a + start.length)}\n\n${markdown}\n\n${readme.slice(b)}`;
-  const options = (await prettier.resolveConfig('README.md')) ?? {};
-  writeFileSync('README.md', await prettier.format(updated, { ...options, parser: 'markdown' }));
+  const updated = `${page.slice(0, a + start.length)}\n\n${markdown}\n\n${page.slice(b)}`;
+  const options = (await prettier.resolveConfig(BENCHMARKS_PAGE)) ?? {};
+  writeFileSync(
+    BENCHMARKS_PAGE,
+    await prettier.format(updated, { ...options, parser: 'markdown' }),
+  );
 }
 
 function biggest(shares: ModuleShare[]): string {
