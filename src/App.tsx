@@ -6,16 +6,17 @@ import { InputPreview } from './components/InputPreview';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
 import { PreprocessingChoice } from './components/PreprocessingChoice';
-import { PredictionDisplay, type PredictionState } from './components/PredictionDisplay';
+import { PredictionDisplay } from './components/PredictionDisplay';
 import { ScoreChart } from './components/ScoreChart';
 import { useClassifier } from './hooks/useClassifier';
 import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
-import { resultForDrawing, usePrediction } from './hooks/usePrediction';
+import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
 import { parseBackendName, type BackendName } from './model/backendName';
 import { modelJsonUrl } from './model/modelUrl';
-import { parsePreprocessing, preprocess, type Preprocessing } from './preprocess/preprocessing';
+import { prepareInput } from './preprocess/prepareInput';
+import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
 
 /** `?backend=wasm|cpu` runs the model without the GPU (for comparison and benchmarks). */
 function requestedBackend(): BackendName {
@@ -39,18 +40,12 @@ export function App() {
   const [preprocessing, setPreprocessing] = useState(requestedPreprocessing);
   const { state: modelState, retry } = useClassifier(modelUrl, backend);
   const classifier = modelState.status === 'ready' ? modelState.classifier : null;
-  const result = usePrediction(classifier, drawing.strokes, drawing.version, preprocessing);
-  // The preview follows the drawing itself, even before the model is ready.
-  const input = useMemo(
-    () => preprocess(drawing.strokes, preprocessing),
-    [drawing.strokes, preprocessing],
+  // Preprocessed once per drawing, for the preview (even before the model is ready) and the model.
+  const prepared = useMemo(
+    () => prepareInput(drawing.strokes, preprocessing, drawing.version),
+    [drawing.strokes, preprocessing, drawing.version],
   );
-
-  const current = resultForDrawing(result, drawing.version, preprocessing);
-  const predictionState: PredictionState =
-    input === null ? 'empty' : current && !current.error ? 'done' : 'pending';
-  const prediction =
-    predictionState === 'empty' ? null : (current?.prediction ?? result?.prediction ?? null);
+  const { state, prediction, error } = usePrediction(classifier, prepared);
 
   return (
     <div className="app">
@@ -77,12 +72,12 @@ export function App() {
         <section className="results" aria-label="Recognition">
           <div className="results__top">
             <PredictionDisplay
-              state={predictionState}
+              state={state}
               prediction={prediction}
-              error={current?.error}
+              error={error}
               announce={!drawing.isDrawing}
             />
-            <InputPreview input={input} />
+            <InputPreview input={prepared.input} />
           </div>
           <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart
@@ -92,7 +87,7 @@ export function App() {
           />
         </section>
       </main>
-      <ModelInfo classifier={classifier} input={input} prediction={prediction} />
+      <ModelInfo classifier={classifier} input={prepared.input} prediction={prediction} />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.
         {import.meta.env.VITE_BUILD_ID && (

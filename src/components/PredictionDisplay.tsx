@@ -1,6 +1,5 @@
 import type { Prediction } from '../model/classifier';
-
-export type PredictionState = 'empty' | 'pending' | 'done';
+import type { PredictionState } from '../model/predictionLoop';
 
 /** The top digit in large type; the live region tells screen readers when it changes. */
 export function PredictionDisplay({
@@ -11,31 +10,30 @@ export function PredictionDisplay({
 }: {
   state: PredictionState;
   prediction: Prediction | null;
-  error?: string;
+  error: string | null;
   /** False while a stroke is being drawn: live updates would flood a screen reader. */
   announce: boolean;
 }) {
-  const shown = state === 'empty' ? null : prediction;
-  const percent = shown ? `${Math.round(shown.confidence * 100)}%` : '';
+  const percent = prediction ? `${Math.round(prediction.confidence * 100)}%` : '';
   return (
     <div
       className={`prediction prediction--${state}`}
       data-testid="prediction"
       data-state={state}
-      data-digit={shown ? String(shown.digit) : ''}
-      data-confidence={shown ? String(shown.confidence) : ''}
+      data-digit={prediction ? String(prediction.digit) : ''}
+      data-confidence={prediction ? String(prediction.confidence) : ''}
     >
       <span className="prediction__digit" aria-hidden="true">
-        {shown ? shown.digit : '?'}
+        {prediction ? prediction.digit : '?'}
       </span>
       <span className="prediction__confidence" aria-hidden="true">
-        {error ? 'Prediction failed' : shown ? percent : 'Draw a digit'}
+        {error ? 'Prediction failed' : prediction ? percent : 'Draw a digit'}
       </span>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {error
           ? `Prediction failed: ${error}`
-          : shown && state === 'done' && announce
-            ? `Looks like a ${shown.digit}, ${percent} sure.`
+          : prediction && state === 'done' && announce
+            ? `Looks like a ${prediction.digit}, ${percent} sure.`
             : ''}
       </p>
     </div>
