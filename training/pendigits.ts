@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HELD_OUT_WRITERS, NUM_CLASSES } from '../src/constants';
 import type { Stroke } from '../src/strokes';
 
-/** One digit of the shared stroke file (../shared/data/pendigits-train.json's format). */
+/** One digit of the stroke file (data/pendigits/pendigits-train.json's format). */
 export interface StrokeDigit {
   label: number;
   writer: string;
@@ -11,7 +11,7 @@ export interface StrokeDigit {
 }
 
 export const DEFAULT_STROKES_FILE = new URL(
-  '../../shared/data/pendigits-train.json',
+  '../data/pendigits/pendigits-train.json',
   import.meta.url,
 ).pathname;
 

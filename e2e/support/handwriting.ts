@@ -9,7 +9,7 @@ export interface HandwrittenDigit {
   strokes: Stroke[];
 }
 
-const FILE = new URL('../../../shared/data/pendigits-train.json', import.meta.url);
+const FILE = new URL('../../data/pendigits/pendigits-train.json', import.meta.url);
 
 /** Digits of the writers the model never trained on (see HELD_OUT_WRITERS). */
 export function heldOutDigits(): HandwrittenDigit[] {
