@@ -1,15 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HELD_OUT_WRITERS, INPUT_PIXELS } from '../src/constants';
+import { HELD_OUT_WRITERS } from '../src/constants';
 import type { ModelMetadata } from '../src/model/modelFormat';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { accuracyReport } from './confusion';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
 import { INPUT_NAME, OUTPUT_NAME } from './model';
-import { loadStrokeDigits, splitByWriter } from './pendigits';
 import { bytesToFloats, predictClasses } from './predict';
+import { heldOutDigits, renderDigits } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
 // The model the app ships, checked from the same files a browser downloads.
@@ -50,14 +49,13 @@ describe('the committed model in public/model', () => {
   });
 
   it('reaches at least 98% on the pendigits writers it never saw', async () => {
-    const { heldOut } = splitByWriter(loadStrokeDigits());
+    const heldOut = heldOutDigits();
     expect(new Set(heldOut.map((d) => d.writer))).toEqual(new Set(HELD_OUT_WRITERS));
     expect(loaded.metadata.accuracy.heldOutWriterIds).toEqual([...HELD_OUT_WRITERS]);
-    const images = new Float32Array(heldOut.length * INPUT_PIXELS);
-    heldOut.forEach((d, i) => images.set(strokesToInput(d.strokes)!, i * INPUT_PIXELS));
+    const { images, labels } = renderDigits(heldOut);
     const report = accuracyReport(
-      await predictClasses(loaded.model, images, heldOut.length),
-      heldOut.map((d) => d.label),
+      await predictClasses(loaded.model, images, labels.length),
+      labels,
     );
     expect(report.accuracy).toBeGreaterThanOrEqual(0.98);
   });
