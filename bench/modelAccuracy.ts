@@ -1,10 +1,9 @@
-import { HELD_OUT_WRITERS, INPUT_PIXELS } from '../src/constants';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
+import { HELD_OUT_WRITERS } from '../src/constants';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
 import { loadModelFile } from '../training/loadModelFile';
 import { loadMnistSplit } from '../training/mnist';
-import { loadStrokeDigits, splitByWriter } from '../training/pendigits';
 import { bytesToFloats, predictClasses } from '../training/predict';
+import { heldOutDigits, renderDigits } from '../training/strokeDigits';
 import { startWasmBackend } from '../training/wasmBackend';
 
 export interface ModelAccuracy {
@@ -29,9 +28,7 @@ export async function modelAccuracies(
   await startWasmBackend();
   const test = loadMnistSplit('t10k');
   const mnistImages = bytesToFloats(test.images);
-  const { heldOut } = splitByWriter(loadStrokeDigits());
-  const writerImages = new Float32Array(heldOut.length * INPUT_PIXELS);
-  heldOut.forEach((d, i) => writerImages.set(strokesToInput(d.strokes)!, i * INPUT_PIXELS));
+  const writers = renderDigits(heldOutDigits());
   const results: ModelAccuracy[] = [];
   for (const path of [shippedPath, ...others]) {
     const { model, metadata } = await loadModelFile(path);
@@ -42,8 +39,8 @@ export async function modelAccuracies(
       parameters: model.countParams(),
       mnist: accuracyReport(await predictClasses(model, mnistImages, test.count), test.labels),
       writers: accuracyReport(
-        await predictClasses(model, writerImages, heldOut.length),
-        heldOut.map((d) => d.label),
+        await predictClasses(model, writers.images, writers.labels.length),
+        writers.labels,
       ),
       heldOutWriters: HELD_OUT_WRITERS,
     });

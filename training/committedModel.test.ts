@@ -1,19 +1,23 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HELD_OUT_WRITERS, INPUT_PIXELS } from '../src/constants';
+import { HELD_OUT_WRITERS } from '../src/constants';
 import type { ModelMetadata } from '../src/model/modelFormat';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { accuracyReport } from './confusion';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
 import { INPUT_NAME, OUTPUT_NAME } from './model';
-import { loadStrokeDigits, splitByWriter } from './pendigits';
 import { bytesToFloats, predictClasses } from './predict';
+import { heldOutDigits, renderDigits } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
 // The model the app ships, checked from the same files a browser downloads.
 const MODEL_DIR = new URL('../public/model/', import.meta.url).pathname;
+// Floors for a retrained model: the figures measured for the shipped one (99.14% of MNIST's
+// 10,000, 99.07% of 1,499 held-out digits) less about two standard errors of each measurement
+// (0.18 and 0.50 points), rounded down; 98.5% is also the handwriting target.
+const MNIST_FLOOR = 0.989;
+const HELD_OUT_FLOOR = 0.985;
 
 describe('the committed model in public/model', () => {
   let loaded: Awaited<ReturnType<typeof loadModelFile>>;
@@ -39,26 +43,26 @@ describe('the committed model in public/model', () => {
     expect(meta.parameterCount).toBe(loaded.model.countParams());
   });
 
-  it('reaches at least 99.1% on the MNIST test set, as its metadata says', async () => {
+  it('reaches its metadata figure on the MNIST test set, and the floor', async () => {
     const test = loadMnistSplit('t10k');
     const report = accuracyReport(
       await predictClasses(loaded.model, bytesToFloats(test.images), test.count),
       test.labels,
     );
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.991);
+    expect(report.accuracy).toBeGreaterThanOrEqual(MNIST_FLOOR);
     expect(report.accuracy).toBeCloseTo(loaded.metadata.accuracy.mnistTest, 3);
   });
 
-  it('reaches at least 98% on the pendigits writers it never saw', async () => {
-    const { heldOut } = splitByWriter(loadStrokeDigits());
+  it('reaches its metadata figure on the held-out writers, and the floor', async () => {
+    const heldOut = heldOutDigits();
     expect(new Set(heldOut.map((d) => d.writer))).toEqual(new Set(HELD_OUT_WRITERS));
     expect(loaded.metadata.accuracy.heldOutWriterIds).toEqual([...HELD_OUT_WRITERS]);
-    const images = new Float32Array(heldOut.length * INPUT_PIXELS);
-    heldOut.forEach((d, i) => images.set(strokesToInput(d.strokes)!, i * INPUT_PIXELS));
+    const { images, labels } = renderDigits(heldOut);
     const report = accuracyReport(
-      await predictClasses(loaded.model, images, heldOut.length),
-      heldOut.map((d) => d.label),
+      await predictClasses(loaded.model, images, labels.length),
+      labels,
     );
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(report.accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+    expect(report.accuracy).toBeCloseTo(loaded.metadata.accuracy.heldOutWriters ?? NaN, 3);
   });
 });

@@ -1,22 +1,23 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HELD_OUT_WRITERS, INPUT_PIXELS } from '../src/constants';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
+import { HELD_OUT_WRITERS } from '../src/constants';
 import { accuracyReport, formatReport, type AccuracyReport } from './confusion';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
-import { loadStrokeDigits } from './pendigits';
 import { bytesToFloats, predictClasses } from './predict';
+import { loadStrokeDigits, renderDigits, splitByWriter, STROKE_DIGITS_FILE } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
 const USAGE = `npm run eval -- [--model public/model/model.json] [--json]
-npm run eval -- --strokes FILE [--writers held-out|all|tra-1,tra-2,...] [--json]`;
+npm run eval -- [--strokes FILE] [--writers held-out|all|tra-1,tra-2,...] [--json]
+  either of --strokes, --writers measures stroke digits instead of MNIST test;
+  FILE defaults to data/pendigits/pendigits-train.json, --writers to all`;
 
 const { values: args } = parseArgs({
   options: {
     model: { type: 'string', default: 'public/model/model.json' },
     strokes: { type: 'string' },
-    writers: { type: 'string', default: 'all' },
+    writers: { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -29,7 +30,10 @@ if (args.help) {
 try {
   await startWasmBackend();
   const { model } = await loadModelFile(resolve(args.model!));
-  const { title, images, labels } = args.strokes ? strokeSet(args.strokes) : mnistTestSet();
+  const { title, images, labels } =
+    args.strokes || args.writers
+      ? strokeSet(args.strokes ?? STROKE_DIGITS_FILE, args.writers ?? 'all')
+      : mnistTestSet();
   const report: AccuracyReport = accuracyReport(
     await predictClasses(model, images, labels.length),
     labels,
@@ -45,23 +49,13 @@ function mnistTestSet() {
   return { title: 'MNIST test', images: bytesToFloats(test.images), labels: test.labels };
 }
 
-/** Stroke digits rendered through the app's own preprocessing. */
-function strokeSet(path: string) {
+/** Stroke digits of the chosen writers, rendered through the app's own preprocessing. */
+function strokeSet(path: string, writers: string) {
   const all = loadStrokeDigits(path);
-  const wanted =
-    args.writers === 'all'
-      ? null
-      : new Set(args.writers === 'held-out' ? HELD_OUT_WRITERS : args.writers!.split(','));
-  const digits = wanted ? all.filter((d) => wanted.has(d.writer)) : all;
-  if (digits.length === 0) throw new Error(`no digits of writers ${args.writers} in ${path}`);
-  const rendered = digits.map((d) => ({ label: d.label, image: strokesToInput(d.strokes) }));
-  const usable = rendered.filter((r) => r.image !== null);
-  const images = new Float32Array(usable.length * INPUT_PIXELS);
-  usable.forEach((r, i) => images.set(r.image!, i * INPUT_PIXELS));
-  const skipped = rendered.length - usable.length;
-  return {
-    title: `${path} (writers: ${args.writers}${skipped ? `; ${skipped} empty drawings skipped` : ''})`,
-    images,
-    labels: Int32Array.from(usable, (r) => r.label),
-  };
+  const digits =
+    writers === 'all'
+      ? all
+      : splitByWriter(all, writers === 'held-out' ? HELD_OUT_WRITERS : writers.split(',')).heldOut;
+  if (digits.length === 0) throw new Error(`no digits of writers ${writers} in ${path}`);
+  return { title: `${path} (writers: ${writers})`, ...renderDigits(digits) };
 }

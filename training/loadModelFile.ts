@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ModelMetadata } from '../src/model/modelFormat';
+import { weightBytes } from '../src/model/weightBytes';
 
 /**
  * Loads a layers model from model.json on disk, exactly the files a browser would fetch.
@@ -20,10 +21,7 @@ export async function loadModelFile(
         return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
       }),
     );
-    const expected = specs.reduce(
-      (n, s) => n + s.shape.reduce((a, b) => a * b, 1) * bytesPer(s),
-      0,
-    );
+    const expected = weightBytes(specs);
     const actual = buffers.reduce((n, b) => n + b.byteLength, 0);
     if (actual !== expected) {
       throw new Error(
@@ -34,9 +32,4 @@ export async function loadModelFile(
   });
   const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   return { model, metadata: json.userDefinedMetadata as unknown as ModelMetadata };
-}
-
-function bytesPer(spec: tf.io.WeightsManifestEntry): number {
-  const dtype = spec.quantization?.dtype ?? spec.dtype;
-  return dtype === 'uint8' ? 1 : dtype === 'uint16' || dtype === 'float16' ? 2 : 4;
 }

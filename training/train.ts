@@ -2,17 +2,22 @@ import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { HELD_OUT_WRITERS, INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../src/constants';
 import { servingTensor, type ModelMetadata } from '../src/model/modelFormat';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { augmentImage, DEFAULT_AUGMENT } from './augment';
 import { accuracyReport, formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, VALIDATION_SIZE, type DigitSet } from './mnist';
 import { ARCHITECTURES, buildModel, INPUT_NAME, OUTPUT_NAME, type Architecture } from './model';
-import { loadStrokeDigits, splitByWriter, type StrokeDigit } from './pendigits';
 import { bytesToFloats, predictClasses } from './predict';
 import { formatDuration, ProgressBar } from './progress';
 import { Random } from './random';
+import {
+  loadStrokeDigits,
+  renderDigit,
+  renderDigits,
+  splitByWriter,
+  type StrokeDigit,
+} from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
 const USAGE = `npm run train -- [--epochs N] [--seed N] [--arch ${ARCHITECTURES.join('|')}]
@@ -196,25 +201,13 @@ function makeBatch(batch: Sample[], train: DigitSet, random: Random) {
       labels[i] = train.labels[sample.index]!;
     } else {
       // A random pen width stands in for thinner and bolder strokes here.
-      const rendered = strokesToInput(sample.digit.strokes, random.uniform(1.4, 3.2));
-      image = rendered
-        ? augmentImage(rendered, random, { ...DEFAULT_AUGMENT, thicknessChance: 0 })
-        : new Float32Array(INPUT_PIXELS);
+      const rendered = renderDigit(sample.digit, random.uniform(1.4, 3.2));
+      image = augmentImage(rendered, random, { ...DEFAULT_AUGMENT, thicknessChance: 0 });
       labels[i] = sample.digit.label;
     }
     images.set(image, i * INPUT_PIXELS);
   });
   return { images, labels };
-}
-
-/** Renders stroke digits through the app's own preprocessing (default pen). */
-function renderDigits(digits: StrokeDigit[]): { images: Float32Array; labels: Int32Array } {
-  const usable = digits
-    .map((d) => ({ d, image: strokesToInput(d.strokes) }))
-    .filter((x): x is { d: StrokeDigit; image: Float32Array } => x.image !== null);
-  const images = new Float32Array(usable.length * INPUT_PIXELS);
-  usable.forEach((u, i) => images.set(u.image, i * INPUT_PIXELS));
-  return { images, labels: Int32Array.from(usable, (u) => u.d.label) };
 }
 
 function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['training'] {

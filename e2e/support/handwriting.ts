@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { HELD_OUT_WRITERS, NUM_CLASSES } from '../../src/constants';
+import { NUM_CLASSES } from '../../src/constants';
 import type { Stroke } from '../../src/strokes';
+import type { StrokeDigit } from '../../training/strokeDigits';
 
-export interface HandwrittenDigit {
-  label: number;
-  writer: string;
-  index: number;
-  strokes: Stroke[];
-}
-
-const FILE = new URL('../../../shared/data/pendigits-train.json', import.meta.url);
-
-/** Digits of the writers the model never trained on (see HELD_OUT_WRITERS). */
-export function heldOutDigits(): HandwrittenDigit[] {
-  const all = JSON.parse(readFileSync(FILE, 'utf8')) as HandwrittenDigit[];
-  const heldOut = new Set(HELD_OUT_WRITERS);
-  return all.filter((d) => heldOut.has(d.writer));
-}
+// The digits come from the one stroke-digit module (no tfjs, so cheap to import here).
+export { heldOutDigits } from '../../training/strokeDigits';
+export type HandwrittenDigit = StrokeDigit;
 
 /**
  * `perClass` digits of each class, spread over the writers and the file: the same sample on

@@ -1,5 +1,6 @@
 import type { io } from '@tensorflow/tfjs-core';
 import { ModelLoadError } from './ModelLoadError';
+import { weightBytes } from './weightBytes';
 
 type Fetch = (url: string) => Promise<Response>;
 
@@ -45,7 +46,7 @@ export async function fetchModelArtifacts(
       return shard.arrayBuffer();
     }),
   );
-  const expected = expectedWeightBytes(specs);
+  const expected = weightBytes(specs);
   const actual = shards.reduce((n, b) => n + b.byteLength, 0);
   if (actual !== expected) {
     throw new ModelLoadError(
@@ -63,15 +64,6 @@ export async function fetchModelArtifacts(
     userDefinedMetadata: json.userDefinedMetadata,
   };
   return { artifacts, bytes: new TextEncoder().encode(text).length + actual };
-}
-
-/** Bytes the manifest's weights occupy on the wire (quantised weights take fewer). */
-export function expectedWeightBytes(specs: io.WeightsManifestEntry[]): number {
-  return specs.reduce((total, spec) => {
-    const dtype = spec.quantization?.dtype ?? spec.dtype;
-    const bytes = dtype === 'uint8' || dtype === 'bool' ? 1 : dtype.endsWith('16') ? 2 : 4;
-    return total + spec.shape.reduce((a, b) => a * b, 1) * bytes;
-  }, 0);
 }
 
 async function get(url: string, fetchFn: Fetch, what: string): Promise<Response> {
