@@ -1,8 +1,8 @@
 import { HELD_OUT_WRITERS } from '../src/constants';
-import { accuracyReport, type AccuracyReport } from '../training/confusion';
+import type { AccuracyReport } from '../training/confusion';
 import { loadModelFile } from '../training/loadModelFile';
 import { loadMnistSplit } from '../training/mnist';
-import { bytesToFloats, predictClasses } from '../training/predict';
+import { bytesToFloats, measureAccuracy } from '../training/predict';
 import { heldOutDigits, renderDigits } from '../training/strokeDigits';
 import { startWasmBackend } from '../training/wasmBackend';
 
@@ -27,7 +27,7 @@ export async function modelAccuracies(
 ): Promise<ModelAccuracy[]> {
   await startWasmBackend();
   const test = loadMnistSplit('t10k');
-  const mnistImages = bytesToFloats(test.images);
+  const mnist = { images: bytesToFloats(test.images), labels: test.labels };
   const writers = renderDigits(heldOutDigits());
   const results: ModelAccuracy[] = [];
   for (const path of [shippedPath, ...others]) {
@@ -37,11 +37,8 @@ export async function modelAccuracies(
       shipped: path === shippedPath,
       architecture: metadata?.architecture ?? '?',
       parameters: model.countParams(),
-      mnist: accuracyReport(await predictClasses(model, mnistImages, test.count), test.labels),
-      writers: accuracyReport(
-        await predictClasses(model, writers.images, writers.labels.length),
-        writers.labels,
-      ),
+      mnist: await measureAccuracy(model, mnist),
+      writers: await measureAccuracy(model, writers),
       heldOutWriters: HELD_OUT_WRITERS,
     });
     model.dispose();

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HELD_OUT_WRITERS } from '../src/constants';
 import type { ModelMetadata } from '../src/model/modelFormat';
-import { accuracyReport } from './confusion';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
 import { INPUT_NAME, OUTPUT_NAME } from './model';
-import { bytesToFloats, predictClasses } from './predict';
+import { bytesToFloats, measureAccuracy } from './predict';
 import { heldOutDigits, renderDigits } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
@@ -45,10 +44,10 @@ describe('the committed model in public/model', () => {
 
   it('reaches its metadata figure on the MNIST test set, and the floor', async () => {
     const test = loadMnistSplit('t10k');
-    const report = accuracyReport(
-      await predictClasses(loaded.model, bytesToFloats(test.images), test.count),
-      test.labels,
-    );
+    const report = await measureAccuracy(loaded.model, {
+      images: bytesToFloats(test.images),
+      labels: test.labels,
+    });
     expect(report.accuracy).toBeGreaterThanOrEqual(MNIST_FLOOR);
     expect(report.accuracy).toBeCloseTo(loaded.metadata.accuracy.mnistTest, 3);
   });
@@ -57,11 +56,7 @@ describe('the committed model in public/model', () => {
     const heldOut = heldOutDigits();
     expect(new Set(heldOut.map((d) => d.writer))).toEqual(new Set(HELD_OUT_WRITERS));
     expect(loaded.metadata.accuracy.heldOutWriterIds).toEqual([...HELD_OUT_WRITERS]);
-    const { images, labels } = renderDigits(heldOut);
-    const report = accuracyReport(
-      await predictClasses(loaded.model, images, labels.length),
-      labels,
-    );
+    const report = await measureAccuracy(loaded.model, renderDigits(heldOut));
     expect(report.accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
     expect(report.accuracy).toBeCloseTo(loaded.metadata.accuracy.heldOutWriters ?? NaN, 3);
   });

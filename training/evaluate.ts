@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HELD_OUT_WRITERS } from '../src/constants';
-import { accuracyReport, formatReport, type AccuracyReport } from './confusion';
+import { formatReport, type AccuracyReport } from './confusion';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
-import { bytesToFloats, predictClasses } from './predict';
+import { bytesToFloats, measureAccuracy } from './predict';
 import { loadStrokeDigits, renderDigits, splitByWriter, STROKE_DIGITS_FILE } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
@@ -34,10 +34,7 @@ try {
     args.strokes || args.writers
       ? strokeSet(args.strokes ?? STROKE_DIGITS_FILE, args.writers ?? 'all')
       : mnistTestSet();
-  const report: AccuracyReport = accuracyReport(
-    await predictClasses(model, images, labels.length),
-    labels,
-  );
+  const report: AccuracyReport = await measureAccuracy(model, { images, labels });
   console.log(args.json ? JSON.stringify(report) : formatReport(title, report));
 } catch (error) {
   console.error(`eval failed: ${(error as Error).message}\n${USAGE}`);

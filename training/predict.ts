@@ -1,5 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_PIXELS, INPUT_SIZE } from '../src/constants';
+import { accuracyReport, type AccuracyReport } from './confusion';
+
+/** Model inputs stored back to back (n x 784 floats, 0..1) and their labels. */
+export interface LabelledInputs {
+  images: Float32Array;
+  labels: ArrayLike<number>;
+}
+
+/** The model's accuracy report on a labelled set. */
+export async function measureAccuracy(
+  model: tf.LayersModel,
+  { images, labels }: LabelledInputs,
+): Promise<AccuracyReport> {
+  return accuracyReport(await predictClasses(model, images, labels.length), labels);
+}
 
 /** Argmax of the model's logits for `count` images stored back to back, in batches. */
 export async function predictClasses(

@@ -8,7 +8,7 @@ import { exportModel, MODEL_JSON } from './exportModel';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, VALIDATION_SIZE, type DigitSet } from './mnist';
 import { ARCHITECTURES, buildModel, INPUT_NAME, OUTPUT_NAME, type Architecture } from './model';
-import { bytesToFloats, predictClasses } from './predict';
+import { bytesToFloats, measureAccuracy, predictClasses } from './predict';
 import { formatDuration, ProgressBar } from './progress';
 import { Random } from './random';
 import {
@@ -107,19 +107,15 @@ async function main(): Promise<void> {
   const settings = trainingSettings(best.epoch, Date.now() - started);
   await exportModel(model, outDir, metadata(model, settings, { mnistTest: 0, mnistValidation: 0 }));
   const { model: shipped } = await loadModelFile(`${outDir}/${MODEL_JSON}`);
-  const testReport = accuracyReport(
-    await predictClasses(shipped, bytesToFloats(test.images), test.count),
-    test.labels,
-  );
-  const validationReport = accuracyReport(
-    await predictClasses(shipped, validationImages, validation.count),
-    validation.labels,
-  );
-  const heldOut = renderDigits(strokes.heldOut);
-  const heldOutReport = accuracyReport(
-    await predictClasses(shipped, heldOut.images, heldOut.labels.length),
-    heldOut.labels,
-  );
+  const testReport = await measureAccuracy(shipped, {
+    images: bytesToFloats(test.images),
+    labels: test.labels,
+  });
+  const validationReport = await measureAccuracy(shipped, {
+    images: validationImages,
+    labels: validation.labels,
+  });
+  const heldOutReport = await measureAccuracy(shipped, renderDigits(strokes.heldOut));
   console.log(formatReport('MNIST test (quantised model)', testReport));
   console.log(formatReport(`held-out writers ${HELD_OUT_WRITERS.join(', ')}`, heldOutReport));
   const sizes = await exportModel(
