@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HELD_OUT_WRITERS } from '../src/constants';
 import { formatReport, type AccuracyReport } from './confusion';
@@ -54,5 +54,5 @@ function strokeSet(path: string, writers: string) {
       ? all
       : splitByWriter(all, writers === 'held-out' ? HELD_OUT_WRITERS : writers.split(',')).heldOut;
   if (digits.length === 0) throw new Error(`no digits of writers ${writers} in ${path}`);
-  return { title: `${path} (writers: ${writers})`, ...renderDigits(digits) };
+  return { title: `${relative(process.cwd(), path)} (writers: ${writers})`, ...renderDigits(digits) };
 }
