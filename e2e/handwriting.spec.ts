@@ -17,9 +17,8 @@ test('recognises real handwriting of unseen writers (at least 97%)', async ({ ap
   for (const [i, digit] of sample.entries()) {
     await app.drawWithMouse(placeOnPad(digit, side, i), 1);
     const predicted = await app.predictedDigit();
-    await app.click('clear');
-    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
-    if (predicted === String(digit.label)) correct[digit.label]!++;
+    await app.clear();
+    if (predicted === digit.label) correct[digit.label]!++;
     else mistakes.push(`${digit.writer}#${digit.index}: ${digit.label} read as ${predicted}`);
   }
   const total = correct.reduce((a, b) => a + b, 0);
