@@ -1,4 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { WAVY_LINE } from '../e2e/support/strokes';
 import { openApp } from './setup';
 import { summarise, type Summary } from './stats';
 
@@ -29,36 +30,25 @@ export async function measureLatency(
   const drawing: number[] = [];
   const single: number[] = [];
   for (let i = 0; i < loads; i++) {
-    const { context, page, backend: shown } = await openApp(browser, `${url}?backend=${backend}`);
+    const { context, app, backend: shown } = await openApp(browser, `${url}?backend=${backend}`);
     if (shown !== backend) throw new Error(`asked for ${backend}, the app runs on ${shown}`);
-    ready.push(
-      await page.evaluate(() => performance.getEntriesByName('model-ready')[0]!.startTime),
-    );
-    const done = page.locator('[data-testid="prediction"][data-state="done"]');
-    const box = (await page.getByTestId('drawing-pad').boundingBox())!;
+    ready.push(await app.modelReadyAt());
     for (let s = 0; s < strokes; s++) {
-      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
-      await page.mouse.down();
-      for (let k = 1; k <= 30; k++) {
-        const t = k / 30;
-        await page.mouse.move(
-          box.x + box.width * (0.5 + 0.15 * Math.sin(t * 6)),
-          box.y + box.height * (0.2 + 0.6 * t),
-        );
-      }
-      await page.mouse.up();
-      await done.waitFor();
-      drawing.push(...(await takePredictMeasures(page)));
+      await app.drawNormalised(WAVY_LINE, 1);
+      await app.waitForDone();
+      drawing.push(...(await app.takePredictMeasures()));
       // Keep the last two strokes: undo and redo between them then always leave ink to read.
-      if (s < strokes - 2) await page.getByTestId('undo').click();
+      if (s < strokes - 2) await app.click('undo');
     }
     for (let s = 0; s < singles; s++) {
-      await page.getByTestId(s % 2 ? 'redo' : 'undo').click();
-      await done.waitFor();
+      await app.click(s % 2 ? 'redo' : 'undo');
+      await app.waitForDone();
       // Let the frame the change caused go by, so the next one starts on an idle page.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      await app.page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))),
+      );
     }
-    single.push(...(await takePredictMeasures(page)));
+    single.push(...(await app.takePredictMeasures()));
     await context.close();
   }
   return {
@@ -67,13 +57,4 @@ export async function measureLatency(
     drawingMs: summarise(drawing),
     singleMs: summarise(single),
   };
-}
-
-/** The 'predict' durations recorded so far, clearing them so the next phase starts afresh. */
-function takePredictMeasures(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const durations = performance.getEntriesByName('predict').map((e) => e.duration);
-    performance.clearMeasures('predict');
-    return durations;
-  });
 }

@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import {
   heldOutDigits,
   placeOnPad,
@@ -6,7 +6,6 @@ import {
   type HandwrittenDigit,
 } from '../e2e/support/handwriting';
 import { PREPROCESSING, type Preprocessing } from '../src/preprocess/preprocessing';
-import type { Stroke } from '../src/strokes';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
 import { openApp } from './setup';
 
@@ -68,52 +67,28 @@ async function replayDigits(
   digits: HandwrittenDigit[],
   onDigit: (done: number) => void,
 ): Promise<DigitRead[]> {
-  const { context, page, backend } = await openApp(browser, url);
+  const { context, app, backend } = await openApp(browser, url);
   try {
-    const box = (await page.getByTestId('drawing-pad').boundingBox())!;
-    const side = Math.min(box.width, box.height);
-    const select = page.getByTestId('preprocessing');
-    let mode = (await select.inputValue()) as Preprocessing;
+    const { side } = await app.padBox();
+    let mode = await app.chosenPreprocessing();
     const reads: DigitRead[] = [];
     for (const [i, digit] of digits.entries()) {
-      await draw(page, box, placeOnPad(digit, side, i));
+      // One mouse move per recorded pen point, sent as a pen reports them (coalesced): that
+      // is how the app reads real devices.
+      await app.drawWithMouse(placeOnPad(digit, side, i), 'coalesced');
       const read = {} as Record<Preprocessing, number>;
       // Start with the mode left selected by the last digit: one switch fewer per digit.
       for (const next of [mode, ...PREPROCESSING.filter((m) => m !== mode)]) {
-        if (next !== mode) await select.selectOption(next);
+        if (next !== mode) await app.choosePreprocessing(next);
         mode = next;
-        read[next] = await readPrediction(page);
+        read[next] = await app.predictedDigit();
       }
       reads.push({ digit, backend, read });
-      await page.getByTestId('clear').click();
-      await page.locator('[data-testid="prediction"][data-state="empty"]').waitFor();
+      await app.clear();
       onDigit(reads.length);
     }
     return reads;
   } finally {
     await context.close();
   }
-}
-
-/**
- * Draws strokes given in pad pixels, one mouse move per recorded pen point. The moves of a
- * stroke are sent without waiting for each to be handled, as a pen or a fast mouse reports
- * them: Chromium delivers those that arrive within one frame as one pointermove whose
- * coalesced events carry every point, which is how the app reads real devices.
- */
-async function draw(page: Page, box: { x: number; y: number }, strokes: Stroke[]): Promise<void> {
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke;
-    if (!first) continue;
-    await page.mouse.move(box.x + first[0], box.y + first[1]);
-    await page.mouse.down();
-    await Promise.all(rest.map(([x, y]) => page.mouse.move(box.x + x, box.y + y)));
-    await page.mouse.up();
-  }
-}
-
-async function readPrediction(page: Page): Promise<number> {
-  const done = page.locator('[data-testid="prediction"][data-state="done"]');
-  await done.waitFor();
-  return Number(await done.getAttribute('data-digit'));
 }

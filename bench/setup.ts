@@ -1,13 +1,17 @@
 // What every benchmark script shares: building the site, reading its settings, launching
 // Chromium and opening the built app the same way, and finding the trained models.
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
 
 /** The page size every benchmark uses: the frame cost of software compositing grows with it. */
 export const BENCH_VIEWPORT = { width: 1100, height: 760 };
+
+/** How long the page may take to answer (a prediction, a clear): Playwright's action default. */
+const BENCH_WAIT_MS = 30_000;
 
 /** `npm run build`, exiting with its status if it fails. */
 export function buildSite(): void {
@@ -31,14 +35,11 @@ export function launchChromium(): Promise<Browser> {
 export async function openApp(
   browser: Browser,
   url: string,
-): Promise<{ context: BrowserContext; page: Page; backend: string }> {
+): Promise<{ context: BrowserContext; app: RecogniserPage; backend: string }> {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: BENCH_VIEWPORT });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page
-    .locator('[data-testid="model-status"][data-state="ready"]')
-    .waitFor({ timeout: 60_000 });
-  return { context, page, backend: (await page.getByTestId('backend').textContent()) ?? '?' };
+  const app = new RecogniserPage(await context.newPage(), { timeout: BENCH_WAIT_MS });
+  await app.open(url);
+  return { context, app, backend: await app.backendName() };
 }
 
 /** Folders of the models trained into training/runs/ (gitignored; none in a fresh clone). */

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ONE, SEVEN } from './support/strokes';
 import { interceptWebglContexts } from './support/webglContexts';
 
 test('recovers from a lost WebGL context mid-session, keeping the drawing', async ({
@@ -8,14 +9,8 @@ test('recovers from a lost WebGL context mid-session, keeping the drawing', asyn
   // Keep a handle on every WebGL context the page creates, so the test can lose tfjs's.
   await interceptWebglContexts(page, 'record');
   await app.open();
-  await app.drawNormalised([
-    [
-      [0.3, 0.25],
-      [0.7, 0.25],
-      [0.45, 0.8],
-    ],
-  ]);
-  expect(await app.predictedDigit()).toBe('7');
+  await app.drawNormalised(SEVEN);
+  expect(await app.predictedDigit()).toBe(7);
 
   const lost = await page.evaluate(() => {
     const contexts = (window as unknown as { glContexts: WebGLRenderingContext[] }).glContexts;
@@ -32,18 +27,13 @@ test('recovers from a lost WebGL context mid-session, keeping the drawing', asyn
   expect(lost).toBeGreaterThan(0);
 
   // The app rebuilds the model, keeps the drawing, and predicts it again.
-  await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
+  await app.waitForModelReady();
   expect(await app.strokeCount()).toBe(1);
-  expect(await app.predictedDigit()).toBe('7');
+  expect(await app.predictedDigit()).toBe(7);
   // A fresh context is created at once, so it is back on the GPU.
   await expect(app.backend).toHaveText('webgl');
   // And new drawing goes on being recognised.
-  await app.click('clear');
-  await app.drawNormalised([
-    [
-      [0.5, 0.2],
-      [0.5, 0.8],
-    ],
-  ]);
-  expect(await app.predictedDigit()).toBe('1');
+  await app.clear();
+  await app.drawNormalised(ONE);
+  expect(await app.predictedDigit()).toBe(1);
 });

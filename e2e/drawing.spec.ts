@@ -1,14 +1,13 @@
 import { CENTRE_OF_MASS } from '../src/constants';
 import { expect, test } from './fixtures';
-
-// A "7" in pad units: top bar, then the diagonal.
-const SEVEN = [
-  [
-    [0.3, 0.25],
-    [0.7, 0.25],
-    [0.45, 0.8],
-  ],
-] as const;
+import {
+  DASH,
+  ONE,
+  SEVEN,
+  SEVEN_IN_TWO_STROKES,
+  SMALL_SEVEN_IN_CORNER,
+  WAVY_LINE,
+} from './support/strokes';
 
 test.describe('drawing and recognising', () => {
   test.beforeEach(async ({ app }) => {
@@ -17,23 +16,17 @@ test.describe('drawing and recognising', () => {
 
   test('runs the model on WebGL and starts empty', async ({ app }) => {
     await expect(app.backend).toHaveText('webgl');
-    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
-    await expect(app.prediction).toHaveAttribute('data-digit', '');
+    await app.waitForEmpty();
   });
 
   test('recognises a digit drawn with the mouse and charts ten scores', async ({ app, page }) => {
     await app.drawNormalised(SEVEN);
-    expect(await app.predictedDigit()).toBe('7');
-    const confidence = Number(await app.prediction.getAttribute('data-confidence'));
+    expect(await app.predictedDigit()).toBe(7);
+    const confidence = await app.confidence();
     expect(confidence).toBeGreaterThan(0.5);
-    let sum = 0;
-    for (let d = 0; d < 10; d++) {
-      sum += Number(await page.getByTestId(`score-${d}`).getAttribute('data-probability'));
-    }
-    expect(sum).toBeCloseTo(1, 3);
-    expect(Number(await page.getByTestId('score-7').getAttribute('data-probability'))).toBe(
-      confidence,
-    );
+    const probabilities = await app.probabilities();
+    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    expect(probabilities[7]).toBe(confidence);
     // Screen readers hear the result once the stroke is finished.
     await expect(page.locator('[aria-live="polite"]')).toHaveText(/^Looks like a 7, \d+% sure\.$/);
   });
@@ -43,14 +36,14 @@ test.describe('drawing and recognising', () => {
     page,
   }) => {
     await app.drawNormalised(SEVEN);
-    expect(await app.predictedDigit()).toBe('7');
+    expect(await app.predictedDigit()).toBe(7);
     await page.getByText('Model', { exact: true }).click();
     await expect(page.getByText(/flatten_input DT_FLOAT, shape \[-1, 28, 28\]/)).toBeVisible();
     await expect(page.getByText(/dense_1 DT_FLOAT, shape \[-1, 10\]/)).toBeVisible();
     await page.getByRole('button', { name: 'Show raw request and response' }).click();
     const request = JSON.parse(await page.getByLabel(/Request body/).inputValue());
     expect(request.inputs).toHaveLength(784);
-    const response = JSON.parse(await page.getByTestId('raw-outputs').inputValue());
+    const response = JSON.parse(await app.rawOutputs.inputValue());
     expect(response.outputs).toHaveLength(1);
     const logits: number[] = response.outputs[0];
     expect(logits).toHaveLength(10);
@@ -58,27 +51,24 @@ test.describe('drawing and recognising', () => {
     // The chart switches to the same raw logits.
     await page.getByLabel('Show raw logits').check();
     await expect(page.getByRole('heading', { name: 'Logits' })).toBeVisible();
-    await expect(page.getByTestId('score-7')).toContainText(logits[7]!.toFixed(2));
+    await expect(app.score(7)).toContainText(logits[7]!.toFixed(2));
   });
 
   test('clear, undo and redo, with buttons and keys, lose nothing', async ({ app, page }) => {
-    await app.drawNormalised([SEVEN[0].slice(0, 2)]);
-    await app.drawNormalised([SEVEN[0].slice(1)]);
+    for (const stroke of SEVEN_IN_TWO_STROKES) await app.drawNormalised([stroke]);
     expect(await app.strokeCount()).toBe(2);
     await app.click('undo');
     expect(await app.strokeCount()).toBe(1);
     await app.click('redo');
     expect(await app.strokeCount()).toBe(2);
-    expect(await app.predictedDigit()).toBe('7');
+    expect(await app.predictedDigit()).toBe(7);
 
-    await app.click('clear');
+    await app.clear();
     expect(await app.strokeCount()).toBe(0);
-    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
-    await expect(app.prediction).toHaveAttribute('data-digit', '');
     // Clearing is undoable: the drawing comes back, and so does its prediction.
     await page.keyboard.press('Control+z');
     expect(await app.strokeCount()).toBe(2);
-    expect(await app.predictedDigit()).toBe('7');
+    expect(await app.predictedDigit()).toBe(7);
 
     await page.keyboard.press('Escape');
     expect(await app.strokeCount()).toBe(0);
@@ -91,7 +81,7 @@ test.describe('drawing and recognising', () => {
 
   test('shows the model input centred like MNIST', async ({ app }) => {
     // Drawn small and in a corner of the pad: the input is still centred and full size.
-    await app.drawNormalised([SEVEN[0].map(([x, y]) => [0.05 + x * 0.3, 0.05 + y * 0.3] as const)]);
+    await app.drawNormalised(SMALL_SEVEN_IN_CORNER);
     await app.waitForDone();
     const pixels = await app.previewPixels();
     let mass = 0;
@@ -111,37 +101,23 @@ test.describe('drawing and recognising', () => {
 
   test('moves faster than the frame rate are all kept (coalesced pointer events)', async ({
     app,
-    page,
   }) => {
     // A pen or a fast mouse reports several points per frame; Chromium hands them to the page
     // as one pointermove carrying the others as coalesced events. Sent without waiting, these
     // moves arrive that way, and the model must see the same drawing as from one-by-one moves.
-    const { x, y, side } = await app.padBox();
-    const points = Array.from({ length: 40 }, (_, k) => {
-      const t = k / 39;
-      return [x + side * (0.35 + 0.3 * Math.sin(t * 5)), y + side * (0.2 + 0.6 * t)] as const;
-    });
     const images: number[][] = [];
-    for (const together of [false, true]) {
-      await page.mouse.move(...points[0]!);
-      await page.mouse.down();
-      if (together) await Promise.all(points.slice(1).map(([px, py]) => page.mouse.move(px, py)));
-      else for (const [px, py] of points.slice(1)) await page.mouse.move(px, py);
-      await page.mouse.up();
+    for (const moves of [1, 'coalesced'] as const) {
+      await app.drawNormalised(WAVY_LINE, moves);
       await app.waitForDone();
       images.push(await app.previewPixels());
-      await app.click('clear');
+      await app.clear();
     }
     expect(images[1]).toEqual(images[0]);
   });
 
-  test('the preprocessing switch re-reads the same drawing the simpler ways', async ({
-    app,
-    page,
-  }) => {
-    // The same small 7 in the top-left corner of the pad.
-    await app.drawNormalised([SEVEN[0].map(([x, y]) => [0.05 + x * 0.3, 0.05 + y * 0.3] as const)]);
-    expect(await app.predictedDigit()).toBe('7');
+  test('the preprocessing switch re-reads the same drawing the simpler ways', async ({ app }) => {
+    await app.drawNormalised(SMALL_SEVEN_IN_CORNER);
+    expect(await app.predictedDigit()).toBe(7);
     const before = await app.predictMeasures();
     const inkBox = (pixels: number[]) => {
       const cols = pixels.flatMap((v, i) => (v > 0.05 ? [i % 28] : []));
@@ -150,50 +126,41 @@ test.describe('drawing and recognising', () => {
     };
 
     // Naive: the whole pad shrunk, so the 7 stays a few pixels in the corner.
-    await page.getByTestId('preprocessing').selectOption('naive');
+    await app.choosePreprocessing('naive');
     await app.waitForDone();
     const naive = inkBox(await app.previewPixels());
     expect(naive.right).toBeLessThan(10);
     expect(naive.bottom).toBeLessThan(10);
     // Crop: the ink fills the image from top to bottom.
-    await page.getByTestId('preprocessing').selectOption('crop');
+    await app.choosePreprocessing('crop');
     await app.waitForDone();
     const crop = inkBox(await app.previewPixels());
     expect(crop.top).toBeLessThanOrEqual(1);
     expect(crop.bottom).toBeGreaterThanOrEqual(26);
     // Each switch predicted the drawing once more, without redrawing; back to ours reads 7.
     expect(await app.predictMeasures()).toBe(before + 2);
-    await page.getByTestId('preprocessing').selectOption('mnist');
-    expect(await app.predictedDigit()).toBe('7');
+    await app.choosePreprocessing('mnist');
+    expect(await app.predictedDigit()).toBe(7);
     expect(await app.strokeCount()).toBe(1);
   });
 
-  test('?preprocess=naive starts with the naive preprocessing', async ({ app, page }) => {
+  test('?preprocess=naive starts with the naive preprocessing', async ({ app }) => {
     await app.open('./?preprocess=naive');
-    await expect(page.getByTestId('preprocessing')).toHaveValue('naive');
-    await app.drawNormalised([SEVEN[0].map(([x, y]) => [0.05 + x * 0.3, 0.05 + y * 0.3] as const)]);
+    await expect(app.preprocessing).toHaveValue('naive');
+    await app.drawNormalised(SMALL_SEVEN_IN_CORNER);
     await app.waitForDone();
     const pixels = await app.previewPixels();
     // No ink right of or below the corner where it was drawn.
     expect(pixels.some((v, i) => v > 0.05 && (i % 28 > 10 || i / 28 > 10))).toBe(false);
   });
 
-  test('a stroke that leaves the pad still ends cleanly', async ({ app, page }) => {
-    const { x, y, side } = await app.padBox();
-    await page.mouse.move(x + side * 0.5, y + side * 0.2);
-    await page.mouse.down();
-    await page.mouse.move(x + side * 0.5, y + side * 0.8, { steps: 5 });
-    await page.mouse.move(x + side * 0.5, y + side * 1.5, { steps: 5 }); // off the pad
-    await page.mouse.up();
+  test('a stroke that leaves the pad still ends cleanly', async ({ app }) => {
+    // The 1, going on below the pad.
+    await app.drawNormalised([[...ONE[0]!, [0.5, 1.5]]], 5);
     expect(await app.strokeCount()).toBe(1);
     await app.waitForDone();
     // A new stroke starts a second one: the first really ended.
-    await app.drawNormalised([
-      [
-        [0.3, 0.3],
-        [0.6, 0.3],
-      ],
-    ]);
+    await app.drawNormalised(DASH);
     expect(await app.strokeCount()).toBe(2);
   });
 });
@@ -224,7 +191,7 @@ test.describe('touch', () => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await app.waitForDone();
     expect(await app.strokeCount()).toBe(1);
-    expect(await app.predictedDigit()).toBe('1');
+    expect(await app.predictedDigit()).toBe(1);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 });

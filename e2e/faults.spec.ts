@@ -1,15 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { RecogniserPage } from './support/RecogniserPage';
+import { ONE } from './support/strokes';
 import { interceptWebglContexts } from './support/webglContexts';
 
 // Each test injects one fault and checks the page says so, offers a retry and keeps drawing.
-
-const STROKE = [
-  [
-    [0.5, 0.2],
-    [0.5, 0.8],
-  ],
-] as const;
 
 /** Serves `body` instead of the real file for requests whose path ends with `suffix`. */
 async function replace(
@@ -28,16 +23,13 @@ async function replace(
   );
 }
 
-async function expectLoadError(
-  app: import('./support/RecogniserPage').RecogniserPage,
-  message: RegExp,
-) {
+async function expectLoadError(app: RecogniserPage, message: RegExp) {
   await app.page.goto('./');
-  await expect(app.modelStatus).toHaveAttribute('data-state', 'error');
+  await app.waitForModelError();
   await expect(app.modelStatus).toContainText(message);
   await expect(app.page.getByRole('button', { name: 'Retry' })).toBeVisible();
   // The pad still draws, and the preview still shows what the model would see.
-  await app.drawNormalised(STROKE);
+  await app.drawNormalised(ONE);
   expect(await app.strokeCount()).toBe(1);
   const ink = (await app.previewPixels()).reduce((a, b) => a + b, 0);
   expect(ink).toBeGreaterThan(10);
@@ -53,9 +45,9 @@ test.describe('model files that are missing or damaged', () => {
     await expectLoadError(app, /missing/);
     await page.unrouteAll();
     await page.getByRole('button', { name: 'Retry' }).click();
-    await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
+    await app.waitForModelReady();
     // The drawing made while the model was missing is predicted once it arrives.
-    expect(await app.predictedDigit()).toBe('1');
+    expect(await app.predictedDigit()).toBe(1);
   });
 
   test('model.json that is not JSON', async ({ app, page }) => {
@@ -103,6 +95,6 @@ test('without WebGL the app falls back to the CPU, says so, and still predicts',
   await app.open();
   await expect(app.backend).toHaveText('cpu');
   await expect(page.getByText('WebGL is not available here')).toBeVisible();
-  await app.drawNormalised(STROKE);
-  expect(await app.predictedDigit()).toBe('1');
+  await app.drawNormalised(ONE);
+  expect(await app.predictedDigit()).toBe(1);
 });

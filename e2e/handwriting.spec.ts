@@ -5,8 +5,15 @@ import { heldOutDigits, placeOnPad, stratifiedSample } from './support/handwriti
 // Real pen-written digits from writers the model never trained on, drawn through the real UI
 // with the mouse, as a person would draw them.
 const PER_CLASS = 10;
+// Measured with the shipped model: 97 of these 100 digits (2026-11-27; two 3s and a 4 of
+// writer tra-20 missed) and 98.9% of the bench's 1,000-digit replay through the app. In a
+// sample of 100 one digit is one point, so the floor leaves three more misses than measured:
+// room for a retrained model or a harmless change, while a broken pipeline loses tens.
+const MIN_ACCURACY = 0.94;
 
-test('recognises real handwriting of unseen writers (at least 97%)', async ({ app }) => {
+test(`recognises real handwriting of unseen writers (at least ${MIN_ACCURACY * 100}%)`, async ({
+  app,
+}) => {
   test.setTimeout(600_000);
   await app.open();
   await expect(app.backend).toHaveText('webgl');
@@ -17,9 +24,8 @@ test('recognises real handwriting of unseen writers (at least 97%)', async ({ ap
   for (const [i, digit] of sample.entries()) {
     await app.drawWithMouse(placeOnPad(digit, side, i), 1);
     const predicted = await app.predictedDigit();
-    await app.click('clear');
-    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
-    if (predicted === String(digit.label)) correct[digit.label]!++;
+    await app.clear();
+    if (predicted === digit.label) correct[digit.label]!++;
     else mistakes.push(`${digit.writer}#${digit.index}: ${digit.label} read as ${predicted}`);
   }
   const total = correct.reduce((a, b) => a + b, 0);
@@ -29,5 +35,5 @@ test('recognises real handwriting of unseen writers (at least 97%)', async ({ ap
       correct.map((c, d) => `${d} ${((c / PER_CLASS) * 100).toFixed(0)}%`).join(', '),
   );
   if (mistakes.length) console.log(`mistakes: ${mistakes.join('; ')}`);
-  expect(accuracy).toBeGreaterThanOrEqual(0.97);
+  expect(accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
 });

@@ -1,9 +1,11 @@
-import type { Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import type { Point } from '../src/strokes';
 import { expect, test } from './fixtures';
+import { DASH, ONE, SEVEN_IN_TWO_STROKES } from './support/strokes';
 
 /** Dispatches pointer events straight at the pad: thousands of points without mouse latency. */
-async function syntheticStroke(page: Page, points: number, pointerType = 'mouse'): Promise<void> {
-  await page.getByTestId('drawing-pad').evaluate(
+async function syntheticStroke(pad: Locator, points: number, pointerType = 'mouse'): Promise<void> {
+  await pad.evaluate(
     (canvas, { points, pointerType }) => {
       const rect = canvas.getBoundingClientRect();
       const fire = (type: string, i: number) => {
@@ -35,74 +37,56 @@ test.describe('hostile input', () => {
     await app.open();
   });
 
-  test('a stroke of 5,000 points neither crashes nor freezes the page', async ({ app, page }) => {
+  test('a stroke of 5,000 points neither crashes nor freezes the page', async ({ app }) => {
     const started = Date.now();
-    await syntheticStroke(page, 5000);
+    await syntheticStroke(app.pad, 5000);
     await app.waitForDone();
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(await app.strokeCount()).toBe(1);
     // The page still answers: a normal stroke is drawn and recognised after it.
-    await app.click('clear');
-    await app.drawNormalised([
-      [
-        [0.5, 0.2],
-        [0.5, 0.8],
-      ],
-    ]);
-    expect(await app.predictedDigit()).toBe('1');
+    await app.clear();
+    await app.drawNormalised(ONE);
+    expect(await app.predictedDigit()).toBe(1);
   });
 
-  test('very fast scribbles: big jumps between samples', async ({ app, page }) => {
-    const { x, y, side } = await app.padBox();
-    await page.mouse.move(x + side * 0.1, y + side * 0.1);
-    await page.mouse.down();
-    for (let i = 0; i < 60; i++) {
-      await page.mouse.move(x + side * ((i * 0.37) % 1), y + side * ((i * 0.61) % 1));
-    }
-    await page.mouse.up();
-    await app.waitForDone();
+  test('very fast scribbles: big jumps between samples', async ({ app }) => {
+    const jumps = Array.from({ length: 60 }, (_, i) => [(i * 0.37) % 1, (i * 0.61) % 1] as const);
+    await app.drawNormalised([[[0.1, 0.1], ...jumps]], 1);
     expect(await app.strokeCount()).toBe(1);
-    const confidence = Number(await app.prediction.getAttribute('data-confidence'));
+    const confidence = await app.confidence();
     expect(confidence).toBeGreaterThan(0);
     expect(confidence).toBeLessThanOrEqual(1);
   });
 
-  test('a single dot is kept but gives nothing to recognise', async ({ app, page }) => {
-    const { x, y, side } = await app.padBox();
-    await page.mouse.click(x + side / 2, y + side / 2);
+  test('a single dot is kept but gives nothing to recognise', async ({ app }) => {
+    await app.drawNormalised([[[0.5, 0.5]]]);
     expect(await app.strokeCount()).toBe(1);
-    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
-    await expect(app.prediction).toHaveAttribute('data-digit', '');
+    await app.waitForEmpty();
     // Adding a line to the dot makes a drawing again.
-    await app.drawNormalised([
-      [
-        [0.5, 0.2],
-        [0.5, 0.8],
-      ],
-    ]);
-    expect(await app.predictedDigit()).toBe('1');
+    await app.drawNormalised(ONE);
+    expect(await app.predictedDigit()).toBe(1);
   });
 
   test('resizing the window mid-stroke keeps the stroke and the drawing', async ({ app, page }) => {
-    await app.drawNormalised([
-      [
-        [0.3, 0.25],
-        [0.7, 0.25],
-      ],
-    ]);
+    const [bar, diagonal] = SEVEN_IN_TWO_STROKES;
+    await app.drawNormalised([bar!]);
     await app.waitForDone();
     const firstStroke = await app.previewPixels();
+    // The diagonal, by hand: the layout changes under the pen (two columns -> one) halfway.
+    const [[fromX, fromY], [toX, toY]] = diagonal as readonly [Point, Point];
     const { x, y, side } = await app.padBox();
-    await page.mouse.move(x + side * 0.7, y + side * 0.25);
+    await page.mouse.move(x + side * fromX, y + side * fromY);
     await page.mouse.down();
-    await page.mouse.move(x + side * 0.6, y + side * 0.5, { steps: 4 });
-    // The layout changes under the pen (two columns -> one): the stroke goes on.
+    await page.mouse.move(x + (side * (fromX + toX)) / 2, y + (side * (fromY + toY)) / 2, {
+      steps: 4,
+    });
     await page.setViewportSize({ width: 700, height: 900 });
     const after = await app.padBox();
-    await page.mouse.move(after.x + after.side * 0.45, after.y + after.side * 0.8, { steps: 4 });
+    await page.mouse.move(after.x + after.side * toX, after.y + after.side * toY, { steps: 4 });
     await page.mouse.up();
     expect(await app.strokeCount()).toBe(2);
-    expect(await app.predictedDigit()).toMatch(/^[0-9]$/);
+    // The stroke goes on: whichever digit it reads, it reads one.
+    expect(await app.predictedDigit()).toBeGreaterThanOrEqual(0);
     // The earlier stroke is exactly as it was: undoing the new one gives the same input back.
     await app.click('undo');
     await app.waitForDone();
@@ -114,9 +98,9 @@ test.describe('hostile input', () => {
     expect(Math.abs(sizes[1]! - after.side)).toBeLessThanOrEqual(2); // the pad's border
   });
 
-  test('pointercancel ends a touch stroke without losing it', async ({ app, page }) => {
-    await syntheticStroke(page, 50, 'touch');
-    await page.getByTestId('drawing-pad').evaluate((canvas) => {
+  test('pointercancel ends a touch stroke without losing it', async ({ app }) => {
+    await syntheticStroke(app.pad, 50, 'touch');
+    await app.pad.evaluate((canvas) => {
       const rect = canvas.getBoundingClientRect();
       const at = (type: string, fx: number, fy: number) =>
         canvas.dispatchEvent(
@@ -136,12 +120,7 @@ test.describe('hostile input', () => {
     expect(await app.strokeCount()).toBe(2);
     await app.waitForDone();
     // The next stroke is a new one: the cancelled stroke really ended.
-    await app.drawNormalised([
-      [
-        [0.6, 0.6],
-        [0.8, 0.8],
-      ],
-    ]);
+    await app.drawNormalised(DASH);
     expect(await app.strokeCount()).toBe(3);
   });
 });
@@ -157,12 +136,7 @@ test.describe('a 4K screen at devicePixelRatio 3', () => {
     ]);
     expect(css).toBeGreaterThan(300);
     expect(backing).toBe(Math.round(css! * 3));
-    await app.drawNormalised([
-      [
-        [0.5, 0.2],
-        [0.5, 0.8],
-      ],
-    ]);
-    expect(await app.predictedDigit()).toBe('1');
+    await app.drawNormalised(ONE);
+    expect(await app.predictedDigit()).toBe(1);
   });
 });

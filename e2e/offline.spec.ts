@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ONE } from './support/strokes';
 
 test('once visited, the page reloads and predicts with the network off', async ({
   app,
@@ -16,15 +17,10 @@ test('once visited, the page reloads and predicts with the network off', async (
 
   await context.setOffline(true);
   await page.reload();
-  await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
+  await app.waitForModelReady();
   await expect(app.backend).toHaveText('webgl');
-  await app.drawNormalised([
-    [
-      [0.5, 0.2],
-      [0.5, 0.8],
-    ],
-  ]);
-  expect(await app.predictedDigit()).toBe('1');
+  await app.drawNormalised(ONE);
+  expect(await app.predictedDigit()).toBe(1);
   await context.setOffline(false);
 });
 

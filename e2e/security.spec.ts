@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { SEVEN } from './support/strokes';
 
 // The WebAssembly backend needs 'wasm-unsafe-eval' to compile its binary; the policy must
 // hold on its page too.
@@ -28,16 +29,10 @@ for (const { path, backend } of [
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(policy).not.toContain("'unsafe-eval'");
     expect(policy).not.toContain('unsafe-inline');
-    await app.drawNormalised([
-      [
-        [0.3, 0.25],
-        [0.7, 0.25],
-        [0.45, 0.8],
-      ],
-    ]);
-    expect(await app.predictedDigit()).toBe('7');
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe(7);
     await page.getByText('Model', { exact: true }).click(); // the model panel renders too
-    await expect(page.getByTestId('tensor-count')).toBeVisible();
+    await expect(app.tensors).toBeVisible();
     expect(
       await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
     ).toEqual([]);

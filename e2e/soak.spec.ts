@@ -1,5 +1,6 @@
 import type { CDPSession } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { WAVY_LINE } from './support/strokes';
 
 // Live predictions while drawing are where a leak would pile up: each prediction must free
 // its tensors, and nothing may accumulate on the JS heap.
@@ -14,15 +15,11 @@ test('1,000 predictions keep the tensor count and the JS heap flat', async ({ ap
   test.setTimeout(600_000);
   await app.open();
   const cdp = await page.context().newCDPSession(page);
-  const stroke = Array.from(
-    { length: 30 },
-    (_, i) => [0.5 + 0.15 * Math.sin(i / 3), 0.15 + i * 0.024] as const,
-  );
   const cycle = async () => {
-    await app.drawNormalised([stroke], 1);
+    await app.drawNormalised(WAVY_LINE, 1);
     await app.waitForDone();
     await app.click('undo');
-    await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+    await app.waitForEmpty();
   };
   // Warm up (shader programs, React, the JIT) before taking the baseline.
   for (let i = 0; i < 3; i++) await cycle();

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStaticServer } from '../scripts/serveStatic';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { RecogniserPage } from './support/RecogniserPage';
+import { ONE } from './support/strokes';
 
 const PORT = 4174;
 
@@ -41,7 +41,7 @@ test('a new deployment replaces the old one, and its cache entries', async ({
       await navigator.serviceWorker.ready;
       return navigator.serviceWorker.controller !== null;
     });
-    await expect(page.getByTestId('build')).toHaveCount(0);
+    await expect(app.build).toHaveCount(0);
     const scriptsA = (await listCache()).filter((p) => /\/assets\/index-.*\.js$/.test(p));
     expect(scriptsA).toHaveLength(1);
 
@@ -49,8 +49,8 @@ test('a new deployment replaces the old one, and its cache entries', async ({
     // While a page of the old version is open, it keeps the old version whole: the new worker
     // installs and waits, so no page mixes files of two deployments.
     await page.reload();
-    await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
-    await expect(page.getByTestId('build')).toHaveCount(0);
+    await app.waitForModelReady();
+    await expect(app.build).toHaveCount(0);
     await page.waitForFunction(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return registration?.waiting != null;
@@ -58,27 +58,22 @@ test('a new deployment replaces the old one, and its cache entries', async ({
     // Once the old version's last page is closed, the next visit runs the new deployment.
     const context = page.context();
     await page.close();
-    let next: Page | undefined;
+    let next: RecogniserPage | undefined;
     await expect(async () => {
       // A page opened before the new worker took over would keep the old one: retry afresh.
-      await next?.close();
+      await next?.page.close();
       await new Promise((done) => setTimeout(done, 500));
-      next = await context.newPage();
-      next.on('console', (message) => {
+      next = new RecogniserPage(await context.newPage());
+      next.page.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
-      await next.goto(`http://127.0.0.1:${PORT}/`);
-      await expect(next.getByTestId('build')).toHaveText(/Build B/, { timeout: 2_000 });
+      await next.page.goto(`http://127.0.0.1:${PORT}/`);
+      await expect(next.build).toHaveText(/Build B/, { timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
-    app = new RecogniserPage(next!);
-    await expect(app.modelStatus).toHaveAttribute('data-state', 'ready');
-    await app.drawNormalised([
-      [
-        [0.5, 0.2],
-        [0.5, 0.8],
-      ],
-    ]);
-    expect(await app.predictedDigit()).toBe('1');
+    app = next!;
+    await app.waitForModelReady();
+    await app.drawNormalised(ONE);
+    expect(await app.predictedDigit()).toBe(1);
     const cached = await listCache();
     expect(cached).not.toContain(scriptsA[0]);
     expect(cached.filter((p) => /\/assets\/index-.*\.js$/.test(p))).toHaveLength(1);

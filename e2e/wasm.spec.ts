@@ -1,14 +1,6 @@
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-// A "7" in pad units: top bar, then the diagonal.
-const SEVEN = [
-  [
-    [0.3, 0.25],
-    [0.7, 0.25],
-    [0.45, 0.8],
-  ],
-] as const;
+import { SEVEN } from './support/strokes';
 
 /** Responses for the wasm backend's files: its lazy chunk and its binaries. */
 function wasmResponses(page: Page): Response[] {
@@ -32,8 +24,8 @@ test.describe('?backend=wasm', () => {
     await expect(app.backend).toHaveText('wasm');
     await expect(page.locator('.backend__note')).toHaveCount(0);
     await app.drawNormalised(SEVEN);
-    expect(await app.predictedDigit()).toBe('7');
-    expect(Number(await app.prediction.getAttribute('data-confidence'))).toBeGreaterThan(0.5);
+    expect(await app.predictedDigit()).toBe(7);
+    expect(await app.confidence()).toBeGreaterThan(0.5);
 
     // The SIMD binary (Chromium has SIMD), once, as application/wasm so it compiles while
     // it streams in; no threaded build.
@@ -62,9 +54,9 @@ test.describe('?backend=wasm', () => {
     await page.getByText('Model', { exact: true }).click();
     const cycle = async () => {
       await app.drawNormalised(SEVEN);
-      expect(await app.predictedDigit()).toBe('7');
+      expect(await app.predictedDigit()).toBe(7);
       await app.click('undo');
-      await expect(app.prediction).toHaveAttribute('data-state', 'empty');
+      await app.waitForEmpty();
     };
     await cycle();
     const tensors = await app.tensorCount();
@@ -80,7 +72,7 @@ test.describe('?backend=wasm', () => {
     await app.open();
     await expect(app.backend).toHaveText('webgl');
     await app.drawNormalised(SEVEN);
-    expect(await app.predictedDigit()).toBe('7');
+    expect(await app.predictedDigit()).toBe(7);
     expect(responses.map((r) => r.url())).toEqual([]);
     // Nor does the service worker precache it for every visitor.
     expect(await (await request.get('/sw.js')).text()).not.toMatch(/wasm/i);
@@ -115,7 +107,7 @@ test.describe('when WebAssembly cannot start', () => {
       await expect(app.backend).toHaveText('cpu');
       await expect(page.getByText('WebAssembly could not start here')).toBeVisible();
       await app.drawNormalised(SEVEN);
-      expect(await app.predictedDigit()).toBe('7');
+      expect(await app.predictedDigit()).toBe(7);
       expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_/)]);
     });
   }

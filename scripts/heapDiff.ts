@@ -4,15 +4,16 @@
 // Seen 2026-11-26: V8's optimised code and the browser's performance timeline (one
 // PerformanceMeasure of ~136 B per prediction, layout-shift entries); no app objects.
 import { chromium, type CDPSession } from '@playwright/test';
+import { RecogniserPage } from '../e2e/support/RecogniserPage';
+import { WAVY_LINE } from '../e2e/support/strokes';
 import { chromiumLaunchOptions } from './chromiumLaunchOptions';
 import { startStaticServer } from './serveStatic';
 const server = await startStaticServer('dist', 4191, ['/']);
 const browser = await chromium.launch(chromiumLaunchOptions);
 const ctx = await browser.newContext({ serviceWorkers: 'block' });
-const page = await ctx.newPage();
-await page.goto('http://127.0.0.1:4191/');
-await page.locator('[data-testid="model-status"][data-state="ready"]').waitFor();
-const cdp = await ctx.newCDPSession(page);
+const app = new RecogniserPage(await ctx.newPage());
+await app.open('http://127.0.0.1:4191/');
+const cdp = await ctx.newCDPSession(app.page);
 async function snapshot(cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage');
   let chunks = '';
@@ -36,16 +37,12 @@ async function snapshot(cdp: CDPSession) {
   }
   return agg;
 }
-const box = (await page.getByTestId('drawing-pad').boundingBox())!;
-const n = async () => page.evaluate(() => performance.getEntriesByName('predict').length);
+const n = () => app.predictMeasures();
 async function cycles(target: number) {
   while ((await n()) < target) {
-    await page.mouse.move(box.x + 200, box.y + 100);
-    await page.mouse.down();
-    for (let i = 0; i < 30; i++) await page.mouse.move(box.x + 200 + i, box.y + 100 + i * 8);
-    await page.mouse.up();
-    await page.locator('[data-testid="prediction"][data-state="done"]').waitFor();
-    await page.getByTestId('undo').click();
+    await app.drawNormalised(WAVY_LINE, 1);
+    await app.waitForDone();
+    await app.click('undo');
   }
 }
 await cycles(200);

@@ -1,27 +1,70 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Preprocessing } from '../../src/preprocess/preprocessing';
 import type { Stroke } from '../../src/strokes';
 
-/** The app as a person uses it, through the stable data-testid contract. */
+/**
+ * How the mouse draws a stroke: a number is the mouse moves per segment, each awaited like a
+ * drag; 'coalesced' sends one move per point without waiting, as a pen or a fast mouse reports
+ * them, so Chromium delivers those of one frame as one pointermove with coalesced events.
+ */
+export type MouseMoves = number | 'coalesced';
+
+/**
+ * The app as a person uses it, and the one place that knows the page's test contract
+ * (data-testid, data-state, the User Timing names). It works in specs and in plain Node scripts
+ * alike: its waits are `expect` assertions, which Playwright also runs outside the test runner.
+ * There `timeout` defaults to Playwright's 5 s; in the runner, to the configured expect timeout.
+ */
 export class RecogniserPage {
   readonly pad: Locator;
+  /** The element whose data-stroke-count counts the strokes drawn. */
+  readonly padArea: Locator;
   readonly prediction: Locator;
   readonly modelStatus: Locator;
   readonly backend: Locator;
   readonly preview: Locator;
-  readonly padArea: Locator;
+  readonly preprocessing: Locator;
+  readonly tensors: Locator;
+  readonly rawOutputs: Locator;
+  /** The footer's deployment id; absent unless built with VITE_BUILD_ID. */
+  readonly build: Locator;
+  /** Options for every wait but the first model load's. */
+  private readonly wait: { timeout?: number };
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    options: { timeout?: number } = {},
+  ) {
+    this.wait = { timeout: options.timeout };
     this.pad = page.getByTestId('drawing-pad');
+    this.padArea = page.locator('[data-stroke-count]');
     this.prediction = page.getByTestId('prediction');
     this.modelStatus = page.getByTestId('model-status');
     this.backend = page.getByTestId('backend');
     this.preview = page.getByTestId('input-preview');
-    this.padArea = page.locator('[data-stroke-count]');
+    this.preprocessing = page.getByTestId('preprocessing');
+    this.tensors = page.getByTestId('tensor-count');
+    this.rawOutputs = page.getByTestId('raw-outputs');
+    this.build = page.getByTestId('build');
   }
 
-  async open(path = './'): Promise<void> {
-    await this.page.goto(path);
-    await expect(this.modelStatus).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  /** Navigates (relative to the base URL in specs) and waits until the model is ready. */
+  async open(url = './'): Promise<void> {
+    await this.page.goto(url);
+    await this.waitForModelReady({ timeout: 60_000 });
+  }
+
+  async waitForModelReady(wait = this.wait): Promise<void> {
+    await expect(this.modelStatus).toHaveAttribute('data-state', 'ready', wait);
+  }
+
+  async waitForModelError(): Promise<void> {
+    await expect(this.modelStatus).toHaveAttribute('data-state', 'error', this.wait);
+  }
+
+  /** The name on the backend badge: webgl, wasm or cpu. */
+  async backendName(): Promise<string> {
+    return (await this.backend.textContent()) ?? '?';
   }
 
   async padBox(): Promise<{ x: number; y: number; side: number }> {
@@ -30,8 +73,8 @@ export class RecogniserPage {
     return { x: box.x, y: box.y, side: Math.min(box.width, box.height) };
   }
 
-  /** Draws strokes given in pad pixels with the mouse, segment by segment like a drag. */
-  async drawWithMouse(strokes: readonly Stroke[], stepsPerSegment = 2): Promise<void> {
+  /** Draws strokes given in pad pixels with the mouse. */
+  async drawWithMouse(strokes: readonly Stroke[], moves: MouseMoves = 2): Promise<void> {
     const { x, y } = await this.padBox();
     const mouse = this.page.mouse;
     for (const stroke of strokes) {
@@ -39,43 +82,103 @@ export class RecogniserPage {
       if (!first) continue;
       await mouse.move(x + first[0], y + first[1]);
       await mouse.down();
-      for (const [px, py] of rest) await mouse.move(x + px, y + py, { steps: stepsPerSegment });
+      if (moves === 'coalesced') {
+        await Promise.all(rest.map(([px, py]) => mouse.move(x + px, y + py)));
+      } else {
+        for (const [px, py] of rest) await mouse.move(x + px, y + py, { steps: moves });
+      }
       await mouse.up();
     }
   }
 
-  /** Strokes given in pad units (0..1). */
-  async drawNormalised(strokes: readonly Stroke[], stepsPerSegment = 2): Promise<void> {
+  /** Draws strokes given in pad units (0..1 of the pad's side). */
+  async drawNormalised(strokes: readonly Stroke[], moves: MouseMoves = 2): Promise<void> {
     const { side } = await this.padBox();
     await this.drawWithMouse(
       strokes.map((s) => s.map(([px, py]) => [px * side, py * side] as const)),
-      stepsPerSegment,
+      moves,
     );
   }
 
   async waitForDone(): Promise<void> {
-    await expect(this.prediction).toHaveAttribute('data-state', 'done');
+    await expect(this.prediction).toHaveAttribute('data-state', 'done', this.wait);
   }
 
-  async predictedDigit(): Promise<string | null> {
-    await this.waitForDone();
-    return this.prediction.getAttribute('data-digit');
+  /** Nothing to predict: no prediction and no digit shown. */
+  async waitForEmpty(): Promise<void> {
+    await expect(this.prediction).toHaveAttribute('data-state', 'empty', this.wait);
+    await expect(this.prediction).toHaveAttribute('data-digit', '', this.wait);
+  }
+
+  /** The digit read, once the prediction is done. */
+  async predictedDigit(): Promise<number> {
+    return this.readDone('data-digit');
+  }
+
+  /** The top score (0..1), once the prediction is done. */
+  async confidence(): Promise<number> {
+    return this.readDone('data-confidence');
+  }
+
+  /** The score chart's bar of one digit. */
+  score(digit: number): Locator {
+    return this.page.getByTestId(`score-${digit}`);
+  }
+
+  /** The ten probabilities the chart shows, digit 0 first. */
+  async probabilities(): Promise<number[]> {
+    const bars = Array.from({ length: 10 }, (_, d) => this.score(d));
+    return Promise.all(bars.map(async (bar) => Number(await bar.getAttribute('data-probability'))));
   }
 
   async strokeCount(): Promise<number> {
     return Number(await this.padArea.getAttribute('data-stroke-count'));
   }
 
-  async click(testId: 'clear' | 'undo' | 'redo'): Promise<void> {
-    await this.page.getByTestId(testId).click();
+  async click(button: 'clear' | 'undo' | 'redo'): Promise<void> {
+    await this.page.getByTestId(button).click();
   }
 
+  /** Clears the pad and waits until the prediction is empty. */
+  async clear(): Promise<void> {
+    await this.click('clear');
+    await this.waitForEmpty();
+  }
+
+  async choosePreprocessing(mode: Preprocessing): Promise<void> {
+    await this.preprocessing.selectOption(mode);
+  }
+
+  async chosenPreprocessing(): Promise<Preprocessing> {
+    return (await this.preprocessing.inputValue()) as Preprocessing;
+  }
+
+  /** The live tensor count the Model panel shows (the panel must be open). */
   async tensorCount(): Promise<number> {
-    return Number(await this.page.getByTestId('tensor-count').textContent());
+    return Number(await this.tensors.textContent());
   }
 
+  /** How many 'predict' User Timing measures the page holds. */
   async predictMeasures(): Promise<number> {
     return this.page.evaluate(() => performance.getEntriesByName('predict').length);
+  }
+
+  /** The 'predict' durations (ms) recorded so far, clearing them so the next read starts afresh. */
+  async takePredictMeasures(): Promise<number[]> {
+    return this.page.evaluate(() => {
+      const durations = performance.getEntriesByName('predict').map((e) => e.duration);
+      performance.clearMeasures('predict');
+      return durations;
+    });
+  }
+
+  /** Milliseconds from navigation start to the 'model-ready' mark. */
+  async modelReadyAt(): Promise<number> {
+    return this.page.evaluate(() => {
+      const [mark] = performance.getEntriesByName('model-ready');
+      if (!mark) throw new Error('no model-ready mark');
+      return mark.startTime;
+    });
   }
 
   /** The preview's pixels as 0..1 intensities (28x28). */
@@ -85,5 +188,12 @@ export class RecogniserPage {
       const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       return Array.from({ length: data.length / 4 }, (_, i) => data[i * 4]! / 255);
     });
+  }
+
+  private async readDone(attribute: 'data-digit' | 'data-confidence'): Promise<number> {
+    await this.waitForDone();
+    const value = await this.prediction.getAttribute(attribute);
+    if (!value) throw new Error(`a done prediction without ${attribute}`);
+    return Number(value);
   }
 }
