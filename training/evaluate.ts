@@ -54,5 +54,8 @@ function strokeSet(path: string, writers: string) {
       ? all
       : splitByWriter(all, writers === 'held-out' ? HELD_OUT_WRITERS : writers.split(',')).heldOut;
   if (digits.length === 0) throw new Error(`no digits of writers ${writers} in ${path}`);
-  return { title: `${relative(process.cwd(), path)} (writers: ${writers})`, ...renderDigits(digits) };
+  return {
+    title: `${relative(process.cwd(), path)} (writers: ${writers})`,
+    ...renderDigits(digits),
+  };
 }
