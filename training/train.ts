@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
 import { HELD_OUT_WRITERS, INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../src/constants';
 import { servingTensor, type ModelMetadata } from '../src/model/modelFormat';
+import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { augmentImage, DEFAULT_AUGMENT } from './augment';
 import { accuracyReport, formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
@@ -11,6 +12,7 @@ import { ARCHITECTURES, buildModel, INPUT_NAME, OUTPUT_NAME, type Architecture }
 import { bytesToFloats, measureAccuracy, predictClasses } from './predict';
 import { formatDuration, ProgressBar } from './progress';
 import { Random } from './random';
+import { augmentStrokes, randomPenWidth } from './strokeAugment';
 import {
   loadStrokeDigits,
   renderDigit,
@@ -21,7 +23,7 @@ import {
 import { startWasmBackend } from './wasmBackend';
 
 const USAGE = `npm run train -- [--epochs N] [--seed N] [--arch ${ARCHITECTURES.join('|')}]
-                  [--out DIR] [--batch N] [--stroke-repeats N] [--strokes FILE]`;
+                  [--out DIR] [--batch N] [--stroke-repeats N] [--stroke-augment] [--strokes FILE]`;
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'public/model' },
     batch: { type: 'string', default: '64' },
     'stroke-repeats': { type: 'string', default: '3' },
+    'stroke-augment': { type: 'boolean', default: false },
     strokes: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -196,9 +199,13 @@ function makeBatch(batch: Sample[], train: DigitSet, random: Random) {
       image = augmentImage(bytesToFloats(bytes), random);
       labels[i] = train.labels[sample.index]!;
     } else {
-      // A random pen width stands in for thinner and bolder strokes here.
-      const rendered = renderDigit(sample.digit, random.uniform(1.4, 3.2));
-      image = augmentImage(rendered, random, { ...DEFAULT_AUGMENT, thicknessChance: 0 });
+      image = args['stroke-augment']
+        ? augmentedStrokeImage(sample.digit, random)
+        : // A random pen width stands in for thinner and bolder strokes here.
+          augmentImage(renderDigit(sample.digit, random.uniform(1.4, 3.2)), random, {
+            ...DEFAULT_AUGMENT,
+            thicknessChance: 0,
+          });
       labels[i] = sample.digit.label;
     }
     images.set(image, i * INPUT_PIXELS);
@@ -206,9 +213,19 @@ function makeBatch(batch: Sample[], train: DigitSet, random: Random) {
   return { images, labels };
 }
 
+/**
+ * The digit as another hand might have written it: the strokes are rotated, slanted,
+ * stretched and resampled before rasterising, with a random pen; the preprocessing then fits
+ * and centres it as the app does, so no image warp follows.
+ */
+function augmentedStrokeImage(digit: StrokeDigit, random: Random): Float32Array {
+  const strokes = augmentStrokes(digit.strokes, random);
+  return strokesToInput(strokes, randomPenWidth(random)) ?? renderDigit(digit);
+}
+
 function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['training'] {
   return {
-    command: `npm run train -- --arch ${arch} --epochs ${epochs} --seed ${seed} --batch ${batchSize} --stroke-repeats ${strokeRepeats}`,
+    command: `npm run train -- --arch ${arch} --epochs ${epochs} --seed ${seed} --batch ${batchSize} --stroke-repeats ${strokeRepeats}${args['stroke-augment'] ? ' --stroke-augment' : ''}`,
     epochs,
     chosenEpoch: bestEpoch + 1,
     seed,
@@ -216,7 +233,10 @@ function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['
     optimizer: `adam, cosine learning rate ${MAX_RATE} -> ${MIN_RATE}`,
     data: `MNIST train minus its last ${VALIDATION_SIZE} (validation) + pendigits strokes of writers not in heldOutWriterIds, x${strokeRepeats} per epoch`,
     augmentation:
-      'rotation +-12deg, scale 0.85-1.1, shear +-0.25, shift +-2px, bolder/thinner strokes; pen width 1.4-3.2 for strokes',
+      'MNIST: rotation +-12deg, scale 0.85-1.1, shear +-0.25, shift +-2px, bolder/thinner strokes; ' +
+      (args['stroke-augment']
+        ? 'strokes: rotation, slant, aspect, stroke offsets, point jitter and resampling before rasterising (training/strokeAugment.ts), pen width 1.4-3.2'
+        : 'strokes: the same image warp, pen width 1.4-3.2'),
     backend: 'wasm (Node)',
     trainingMinutes: Math.round(elapsedMs / 600) / 100,
     quantization: 'uint8 per tensor',

@@ -15,6 +15,14 @@ describe('softmax and argMax', () => {
     expect(p[0]).toBeCloseTo(1 / (1 + Math.exp(-1)), 10);
   });
 
+  it('softens with a temperature above 1 and keeps the order', () => {
+    const sharp = softmax([4, 1, 0]);
+    const soft = softmax([4, 1, 0], 2);
+    expect(soft[0]).toBeLessThan(sharp[0]!);
+    expect(soft[0]! / soft[1]!).toBeCloseTo(Math.exp(1.5), 10);
+    expect(argMax(soft)).toBe(argMax(sharp));
+  });
+
   it('picks the first of equal maxima', () => {
     expect(argMax([0.1, 0.7, 0.7])).toBe(1);
     expect(argMax([])).toBe(-1);

@@ -1,6 +1,9 @@
-/** Numerically stable softmax of a few logits (the model outputs logits; the app shows both). */
-export function softmax(logits: ArrayLike<number>): number[] {
-  const values = Array.from(logits);
+/**
+ * Numerically stable softmax of a few logits (the model outputs logits; the app shows both).
+ * A temperature above 1 softens overconfident scores (calibration) without changing their order.
+ */
+export function softmax(logits: ArrayLike<number>, temperature = 1): number[] {
+  const values = Array.from(logits, (v) => v / temperature);
   const max = Math.max(...values);
   const exps = values.map((v) => Math.exp(v - max));
   const sum = exps.reduce((a, b) => a + b, 0);
