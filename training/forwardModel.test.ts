@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../src/constants';
 import { forwardModel, UnsupportedModelError } from '../src/model/forwardModel';
-import { ARCHITECTURES, buildModel } from './model';
+import { ARCHITECTURES, buildModel, NOT_DIGIT_NAME, OUTPUT_NAME, servingModel } from './model';
 import { startWasmBackend } from './wasmBackend';
 
 // The app runs models without tfjs-layers; this checks it computes what tfjs-layers computes.
@@ -44,6 +44,30 @@ describe('forwardModel (the app inference without tfjs-layers)', () => {
       x.dispose();
     });
   }
+
+  it('gives both outputs of a model trained with the not-a-digit class, digits first', async () => {
+    const trained = buildModel('fast', 7, true);
+    const served = servingModel(trained);
+    const forward = forwardModel(await artifactsOf(served));
+    expect(forward.outputs).toEqual([
+      { name: OUTPUT_NAME, units: 10 },
+      { name: NOT_DIGIT_NAME, units: 1 },
+    ]);
+    const x = tf.tensor3d(
+      Float32Array.from({ length: 2 * INPUT_PIXELS }, (_, i) => (Math.sin(i * 0.21) + 1) / 2),
+      [2, 28, 28],
+    );
+    const actual = tf.tidy(() => forward.predict(x));
+    // The split heads compute exactly the 11-way layer they came from.
+    const expected = trained.predict(x) as tf.Tensor;
+    expect(actual.shape).toEqual([2, 11]);
+    const a = await actual.data();
+    const e = await expected.data();
+    for (let i = 0; i < e.length; i++) expect(a[i]).toBeCloseTo(e[i]!, 4);
+    tf.dispose([actual, expected, x]);
+    forward.dispose();
+    served.dispose();
+  });
 
   it('refuses layers it does not implement, freeing the weights', async () => {
     const input = tf.input({ shape: [28, 28] });

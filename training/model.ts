@@ -14,6 +14,10 @@ export type Architecture = (typeof ARCHITECTURES)[number];
 // input `flatten_input` [-1, 28, 28], output `dense_1` [-1, 10] (logits, no softmax).
 export const INPUT_NAME = 'flatten_input';
 export const OUTPUT_NAME = 'dense_1';
+/** The extra output of a model trained with non-digits: one logit for "not a digit". */
+export const NOT_DIGIT_NAME = 'not_digit';
+/** While training, the ten digit logits and the not-a-digit logit are one 11-way layer. */
+const TRAINING_HEAD = 'digits_and_not_digit';
 
 type ConvSpec = { kernel: number; filters: number; pool: boolean; stride?: number };
 
@@ -40,28 +44,70 @@ const CONV_STACKS: Record<Exclude<Architecture, 'mlp'>, ConvSpec[]> = {
   ],
 };
 
-/** Builds an untrained model: [batch, 28, 28] in 0..1 -> 10 logits. Seeded initialisation. */
-export function buildModel(arch: Architecture, seed: number): tf.LayersModel {
+/**
+ * Builds an untrained model: [batch, 28, 28] in 0..1 -> 10 logits, or with `notDigit` 11
+ * (the 11th is class "not a digit": trained as one softmax, split in two for export by
+ * `servingModel`). Seeded initialisation.
+ */
+export function buildModel(arch: Architecture, seed: number, notDigit = false): tf.LayersModel {
   const input = tf.input({ shape: [INPUT_SIZE, INPUT_SIZE], name: INPUT_NAME });
-  const output = arch === 'mlp' ? mlp(input, seed) : cnn(input, CONV_STACKS[arch], seed);
+  const units = notDigit ? NUM_CLASSES + 1 : NUM_CLASSES;
+  const name = notDigit ? TRAINING_HEAD : OUTPUT_NAME;
+  const output =
+    arch === 'mlp'
+      ? mlp(input, seed, units, name)
+      : cnn(input, CONV_STACKS[arch], seed, units, name);
   return tf.model({ inputs: input, outputs: output, name: `mnist_${arch}` });
+}
+
+/**
+ * The model as served: a model trained with the not-a-digit class gets its 11-way head split
+ * into `dense_1` (the ten digit logits, the seed's signature) and `not_digit` (one logit),
+ * both reading the same features, so the serving contract is unchanged. Other models are
+ * returned as they are.
+ */
+export function servingModel(model: tf.LayersModel): tf.LayersModel {
+  const head = model.layers.find((l) => l.name === TRAINING_HEAD);
+  if (!head) return model;
+  const features = head.input as tf.SymbolicTensor;
+  const [kernel, bias] = head.getWeights() as [tf.Tensor2D, tf.Tensor1D];
+  const digits = tf.layers.dense({ units: NUM_CLASSES, name: OUTPUT_NAME });
+  const other = tf.layers.dense({ units: 1, name: NOT_DIGIT_NAME });
+  const outputs = [digits.apply(features), other.apply(features)] as tf.SymbolicTensor[];
+  const served = tf.model({ inputs: model.inputs, outputs, name: model.name });
+  tf.tidy(() => {
+    digits.setWeights([kernel.slice([0, 0], [-1, NUM_CLASSES]), bias.slice(0, NUM_CLASSES)]);
+    other.setWeights([kernel.slice([0, NUM_CLASSES], [-1, 1]), bias.slice(NUM_CLASSES, 1)]);
+  });
+  return served;
 }
 
 const init = (seed: number) => tf.initializers.glorotUniform({ seed });
 
 /** The tutorial's model exactly: Flatten -> Dense 128 relu -> Dropout 0.2 -> Dense 10. */
-function mlp(input: tf.SymbolicTensor, seed: number): tf.SymbolicTensor {
+function mlp(
+  input: tf.SymbolicTensor,
+  seed: number,
+  units: number,
+  name: string,
+): tf.SymbolicTensor {
   const flat = tf.layers.flatten({ name: 'flatten' }).apply(input);
   const hidden = tf.layers
     .dense({ units: 128, activation: 'relu', name: 'dense', kernelInitializer: init(seed) })
     .apply(flat);
   const dropped = tf.layers.dropout({ rate: 0.2, name: 'dropout', seed }).apply(hidden);
   return tf.layers
-    .dense({ units: NUM_CLASSES, name: OUTPUT_NAME, kernelInitializer: init(seed + 1) })
+    .dense({ units, name, kernelInitializer: init(seed + 1) })
     .apply(dropped) as tf.SymbolicTensor;
 }
 
-function cnn(input: tf.SymbolicTensor, stack: ConvSpec[], seed: number): tf.SymbolicTensor {
+function cnn(
+  input: tf.SymbolicTensor,
+  stack: ConvSpec[],
+  seed: number,
+  units: number,
+  name: string,
+): tf.SymbolicTensor {
   let x = tf.layers
     .reshape({ targetShape: [INPUT_SIZE, INPUT_SIZE, 1], name: 'reshape' })
     .apply(input) as tf.SymbolicTensor;
@@ -86,6 +132,6 @@ function cnn(input: tf.SymbolicTensor, stack: ConvSpec[], seed: number): tf.Symb
   const flat = tf.layers.flatten({ name: 'flatten' }).apply(x);
   const dropped = tf.layers.dropout({ rate: 0.4, name: 'dropout', seed }).apply(flat);
   return tf.layers
-    .dense({ units: NUM_CLASSES, name: OUTPUT_NAME, kernelInitializer: init(seed + 99) })
+    .dense({ units, name, kernelInitializer: init(seed + 99) })
     .apply(dropped) as tf.SymbolicTensor;
 }

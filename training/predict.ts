@@ -1,11 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import { INPUT_PIXELS, INPUT_SIZE } from '../src/constants';
+import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../src/constants';
+import { argMax } from '../src/model/softmax';
 import { accuracyReport, type AccuracyReport } from './confusion';
 
 /** Model inputs stored back to back (n x 784 floats, 0..1) and their labels. */
 export interface LabelledInputs {
   images: Float32Array;
   labels: ArrayLike<number>;
+}
+
+/** What a model says about n images: ten digit logits each, and its not-a-digit logit if any. */
+export interface ModelOutputs {
+  /** n x 10, back to back. */
+  logits: Float32Array;
+  /** n not-a-digit logits, or null for a model without that output. */
+  notDigit: Float32Array | null;
 }
 
 /** The model's accuracy report on a labelled set. */
@@ -16,28 +25,51 @@ export async function measureAccuracy(
   return accuracyReport(await predictClasses(model, images, labels.length), labels);
 }
 
-/** Argmax of the model's logits for `count` images stored back to back, in batches. */
-export async function predictClasses(
+/**
+ * Runs the model on `count` images stored back to back, in batches. Takes both the served form
+ * (outputs `dense_1` and `not_digit`) and the training form (one 11-way output).
+ */
+export async function predictOutputs(
   model: tf.LayersModel,
   images: Float32Array,
   count: number,
   batchSize = 500,
-): Promise<Int32Array> {
-  const out = new Int32Array(count);
+): Promise<ModelOutputs> {
+  const logits = new Float32Array(count * NUM_CLASSES);
+  let notDigit: Float32Array | null = null;
   for (let start = 0; start < count; start += batchSize) {
     const n = Math.min(batchSize, count - start);
-    const classes = tf.tidy(() => {
+    const joined = tf.tidy(() => {
       const x = tf.tensor3d(images.subarray(start * INPUT_PIXELS, (start + n) * INPUT_PIXELS), [
         n,
         INPUT_SIZE,
         INPUT_SIZE,
       ]);
-      return tf.argMax(model.predict(x) as tf.Tensor2D, 1);
+      const out = model.predict(x);
+      return Array.isArray(out) ? tf.concat(out, 1) : out;
     });
-    out.set(await classes.data(), start);
-    classes.dispose();
+    const width = joined.shape[1]!;
+    const values = await joined.data();
+    joined.dispose();
+    if (width > NUM_CLASSES) notDigit ??= new Float32Array(count);
+    for (let i = 0; i < n; i++) {
+      logits.set(values.subarray(i * width, i * width + NUM_CLASSES), (start + i) * NUM_CLASSES);
+      if (notDigit) notDigit[start + i] = values[i * width + NUM_CLASSES]!;
+    }
   }
-  return out;
+  return { logits, notDigit };
+}
+
+/** The likeliest digit for each of `count` images stored back to back. */
+export async function predictClasses(
+  model: tf.LayersModel,
+  images: Float32Array,
+  count: number,
+): Promise<Int32Array> {
+  const { logits } = await predictOutputs(model, images, count);
+  return Int32Array.from({ length: count }, (_, i) =>
+    argMax(logits.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES)),
+  );
 }
 
 /** MNIST bytes (0..255) as the model's 0..1 floats. */

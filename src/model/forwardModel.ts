@@ -5,8 +5,13 @@ import * as tf from '@tensorflow/tfjs-core';
 // Dense become fused ops (bias and relu inside the same WebGL shader program).
 
 export interface ForwardModel {
-  /** [batch, ...input] -> [batch, classes]; call inside tf.tidy. */
+  /**
+   * [batch, ...input] -> [batch, units of every output], the outputs side by side in the
+   * model's order (`dense_1`'s ten logits first); call inside tf.tidy.
+   */
   predict(x: tf.Tensor): tf.Tensor;
+  /** The model's outputs, in the order `predict` places them. */
+  outputs: { name: string; units: number }[];
   /** The input shape without the batch dimension. */
   inputShape: number[];
   dispose(): void;
@@ -17,9 +22,12 @@ type Step = (x: tf.Tensor) => tf.Tensor;
 
 export class UnsupportedModelError extends Error {}
 
-/** Builds the forward pass of a sequential chain of supported layers from model artifacts. */
+/**
+ * Builds the forward pass of a chain of supported layers from model artifacts; the chain may
+ * end in several Dense outputs that read the same features (digits and not-a-digit).
+ */
 export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
-  const layers = chain(artifacts.modelTopology);
+  const { trunk: layers, heads } = chain(artifacts.modelTopology);
   if (!artifacts.weightData || !artifacts.weightSpecs) {
     throw new UnsupportedModelError('the model has no weights');
   }
@@ -39,6 +47,7 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
   };
 
   let inputShape: number[] = [];
+  let headSteps: Step[] = [];
   let shape: number[] = [];
   const steps: Step[] = [];
   try {
@@ -89,12 +98,8 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
           break;
         }
         case 'Dense': {
-          const units = c.units as number;
-          const kernel = weight(layer, 'kernel', [shape[0]!, units]) as tf.Tensor2D;
-          const bias = c.use_bias ? weight(layer, 'bias', [units]) : undefined;
-          const activation = fusedActivation(layer);
-          steps.push((x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel, bias, activation }));
-          shape = [units];
+          steps.push(dense(layer, shape, weight));
+          shape = [layer.config.units as number];
           break;
         }
         default:
@@ -103,6 +108,12 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
           );
       }
     }
+    headSteps = heads.map((layer) => {
+      if (layer.class_name !== 'Dense') {
+        throw new UnsupportedModelError(`output ${layer.name}: ${layer.class_name} is not Dense`);
+      }
+      return dense(layer, shape, weight);
+    });
     const unused = Object.keys(weights).filter((k) => !used.has(k));
     if (unused.length)
       throw new UnsupportedModelError(`weights without a layer: ${unused.join(', ')}`);
@@ -113,26 +124,68 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
 
   return {
     inputShape,
-    predict: (x) => steps.reduce((t, step) => step(t), x),
+    outputs: heads.map((h) => ({ name: h.name, units: h.config.units as number })),
+    predict: (x) => {
+      const features = steps.reduce((t, step) => step(t), x);
+      const outputs = headSteps.map((head) => head(features));
+      return outputs.length === 1 ? outputs[0]! : tf.concat(outputs, 1);
+    },
     dispose: () => tf.dispose(Object.values(weights)),
   };
 }
 
-/** The model's layers in order, checking that each feeds the next (a plain chain). */
-function chain(topology: unknown): Layer[] {
+type TopologyLayer = Layer & { inbound_nodes?: unknown[][][] };
+
+/**
+ * The model's layers split into a trunk, each layer feeding the next, and its outputs (the
+ * model's output layers, in order), which all read the trunk's last layer.
+ */
+function chain(topology: unknown): { trunk: Layer[]; heads: Layer[] } {
   const model = (topology as { model_config?: unknown })?.model_config ?? topology;
-  const layers = (model as { config?: { layers?: unknown } })?.config?.layers;
+  const config = (model as { config?: { layers?: unknown; output_layers?: unknown } })?.config;
+  const layers = config?.layers;
   if (!Array.isArray(layers) || layers.length === 0) {
     throw new UnsupportedModelError('the model topology has no layers');
   }
-  const typed = layers as (Layer & { inbound_nodes?: unknown[][][] })[];
-  typed.forEach((layer, i) => {
-    const inbound = layer.inbound_nodes?.[0]?.[0]?.[0];
-    if (i > 0 && inbound !== undefined && inbound !== typed[i - 1]!.name) {
-      throw new UnsupportedModelError(`layer ${layer.name} does not follow ${typed[i - 1]!.name}`);
+  const typed = layers as TopologyLayer[];
+  const inboundOf = (layer: TopologyLayer) => layer.inbound_nodes?.[0]?.[0]?.[0];
+  // A plain chain (or a model saved without output_layers) has one output: its last layer.
+  const outputNames = Array.isArray(config?.output_layers)
+    ? (config.output_layers as [string][]).map((o) => o[0])
+    : [typed[typed.length - 1]!.name];
+  const heads = outputNames.map((name) => {
+    const head = typed.find((l) => l.name === name);
+    if (!head) throw new UnsupportedModelError(`output ${name} is not a layer`);
+    return head;
+  });
+  const trunk = typed.filter((l) => !outputNames.includes(l.name));
+  trunk.forEach((layer, i) => {
+    const inbound = inboundOf(layer);
+    if (i > 0 && inbound !== undefined && inbound !== trunk[i - 1]!.name) {
+      throw new UnsupportedModelError(`layer ${layer.name} does not follow ${trunk[i - 1]!.name}`);
     }
   });
-  return typed;
+  const last = trunk[trunk.length - 1]?.name;
+  for (const head of heads) {
+    const inbound = inboundOf(head);
+    if (inbound !== undefined && inbound !== last) {
+      throw new UnsupportedModelError(`output ${head.name} does not read ${last}`);
+    }
+  }
+  return { trunk, heads };
+}
+
+/** A Dense layer as one fused matMul + bias (+ relu) program. */
+function dense(
+  layer: Layer,
+  [inputs]: number[],
+  weight: (layer: Layer, name: string, shape: number[]) => tf.Tensor,
+): Step {
+  const units = layer.config.units as number;
+  const kernel = weight(layer, 'kernel', [inputs!, units]) as tf.Tensor2D;
+  const bias = layer.config.use_bias ? weight(layer, 'bias', [units]) : undefined;
+  const activation = fusedActivation(layer);
+  return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel, bias, activation });
 }
 
 function fusedActivation(layer: Layer): 'relu' | 'linear' {

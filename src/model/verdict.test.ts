@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judge } from './verdict';
+import { judge, notDigitProbability } from './verdict';
 
 const THRESHOLDS = { sure: 0.9, notDigit: 0.5 };
 /** Probabilities with `top` on digit a, `rest` on digit b and the remainder spread evenly. */
@@ -34,5 +34,14 @@ describe('judge', () => {
   it('breaks ties by the lower digit, and the two alternatives always differ', () => {
     const flat = new Array<number>(10).fill(0.1);
     expect(judge(flat, null, THRESHOLDS).alternatives).toEqual([0, 1]);
+  });
+});
+
+describe('notDigitProbability', () => {
+  it('is the extra class share of the 11-way softmax', () => {
+    expect(notDigitProbability(new Array<number>(10).fill(0), 0)).toBeCloseTo(1 / 11, 12);
+    expect(notDigitProbability([5, 0, 0, 0, 0, 0, 0, 0, 0, 0], -5)).toBeLessThan(1e-4);
+    expect(notDigitProbability(new Array<number>(10).fill(0), 10)).toBeGreaterThan(0.999);
+    expect(notDigitProbability(new Array<number>(10).fill(1000), 1000)).toBeCloseTo(1 / 11, 12);
   });
 });

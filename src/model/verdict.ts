@@ -35,3 +35,16 @@ export function judge(
   const sure = (probabilities[first] ?? 0) >= thresholds.sure;
   return { verdict: sure ? 'sure' : 'unsure', alternatives };
 }
+
+/**
+ * The probability that the drawing is not a digit: the extra class's share of the 11-way
+ * softmax the model was trained with (raw logits, no temperature: its threshold is chosen on
+ * these values).
+ */
+export function notDigitProbability(logits: ArrayLike<number>, notDigitLogit: number): number {
+  const max = Math.max(notDigitLogit, ...Array.from(logits));
+  let digits = 0;
+  for (let i = 0; i < logits.length; i++) digits += Math.exp(logits[i]! - max);
+  const other = Math.exp(notDigitLogit - max);
+  return other / (digits + other);
+}
