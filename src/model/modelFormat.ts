@@ -1,4 +1,5 @@
 // What training writes into model.json's `userDefinedMetadata`, and the app reads back.
+import type { VerdictThresholds } from './verdict';
 
 /** One tensor of a TF Serving signature, as `GET /v1/models/mnist/metadata` reports it. */
 export interface ServingTensorInfo {
@@ -26,6 +27,17 @@ export interface ModelMetadata {
     heldOutWriters?: number;
     heldOutWriterIds?: string[];
   };
+  /** Fitted on validation data after training; absent from older models. */
+  calibration?: Calibration;
+}
+
+/** How the page turns logits into honest probabilities and a verdict. */
+export interface Calibration {
+  /** Digit logits are divided by this before the softmax (temperature scaling). */
+  temperature: number;
+  thresholds: VerdictThresholds;
+  /** What it was fitted on, in words (never test or held-out data). */
+  fittedOn: string;
 }
 
 export function servingTensor(name: string, dims: number[]): ServingTensorInfo {
