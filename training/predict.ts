@@ -66,8 +66,12 @@ export async function predictClasses(
   images: Float32Array,
   count: number,
 ): Promise<Int32Array> {
-  const { logits } = await predictOutputs(model, images, count);
-  return Int32Array.from({ length: count }, (_, i) =>
+  return classesOf(await predictOutputs(model, images, count));
+}
+
+/** The likeliest digit of each example's logits. */
+export function classesOf({ logits }: ModelOutputs): Int32Array {
+  return Int32Array.from({ length: logits.length / NUM_CLASSES }, (_, i) =>
     argMax(logits.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES)),
   );
 }

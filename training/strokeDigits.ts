@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { HELD_OUT_WRITERS, INPUT_PIXELS, NUM_CLASSES, PEN_WIDTH } from '../src/constants';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import type { Stroke } from '../src/strokes';
+import { isStrokes } from './drawings';
 
 // Node-only and free of tfjs, so e2e support code can load digits without pulling in a backend.
 
@@ -56,12 +57,7 @@ function isStrokeDigit(r: unknown): r is StrokeDigit {
     (d.label as number) < NUM_CLASSES &&
     typeof d.writer === 'string' &&
     Number.isInteger(d.index) &&
-    Array.isArray(d.strokes) &&
-    d.strokes.every(
-      (s) =>
-        Array.isArray(s) &&
-        s.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite)),
-    )
+    isStrokes(d.strokes)
   );
 }
 
