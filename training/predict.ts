@@ -17,6 +17,14 @@ export interface ModelOutputs {
   notDigit: Float32Array | null;
 }
 
+/** Two labelled sets as one. */
+export function joinSets(a: LabelledInputs, b: LabelledInputs): LabelledInputs {
+  const images = new Float32Array(a.images.length + b.images.length);
+  images.set(a.images);
+  images.set(b.images, a.images.length);
+  return { images, labels: Int32Array.from([...Array.from(a.labels), ...Array.from(b.labels)]) };
+}
+
 /** The model's accuracy report on a labelled set. */
 export async function measureAccuracy(
   model: tf.LayersModel,

@@ -1,29 +1,33 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
-import { HELD_OUT_WRITERS, INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../src/constants';
+import { HELD_OUT_WRITERS, INPUT_SIZE } from '../src/constants';
 import { servingTensor, type ModelMetadata } from '../src/model/modelFormat';
-import { strokesToInput } from '../src/preprocess/strokesToInput';
-import { augmentImage, DEFAULT_AUGMENT } from './augment';
+import { calibrateModel } from './calibrateModel';
 import { accuracyReport, formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, VALIDATION_SIZE, type DigitSet } from './mnist';
-import { ARCHITECTURES, buildModel, INPUT_NAME, OUTPUT_NAME, type Architecture } from './model';
-import { bytesToFloats, measureAccuracy, predictClasses } from './predict';
+import { ARCHITECTURES, buildModel, INPUT_NAME, servingModel, type Architecture } from './model';
+import { generateNonDigits } from './nonDigits';
+import {
+  bytesToFloats,
+  joinSets,
+  measureAccuracy,
+  predictClasses,
+  predictOutputs,
+} from './predict';
 import { formatDuration, ProgressBar } from './progress';
 import { Random } from './random';
-import { augmentStrokes, randomPenWidth } from './strokeAugment';
-import {
-  loadStrokeDigits,
-  renderDigit,
-  renderDigits,
-  splitByWriter,
-  type StrokeDigit,
-} from './strokeDigits';
+import { loadStrokeDigits, renderDigits, splitByWriter } from './strokeDigits';
+import { epochSamples, makeBatch, type Sample, type SampleOptions } from './trainingSamples';
+import { verdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
 
 const USAGE = `npm run train -- [--epochs N] [--seed N] [--arch ${ARCHITECTURES.join('|')}]
-                  [--out DIR] [--batch N] [--stroke-repeats N] [--stroke-augment] [--strokes FILE]`;
+                  [--out DIR] [--batch N] [--stroke-repeats N] [--stroke-augment]
+                  [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
+  --non-digits SHARE  also learn "not a digit" from generated letters, scribbles and shapes,
+                      SHARE of an epoch's digits (e.g. 0.1); the model gets a second output`;
 
 const { values: args } = parseArgs({
   options: {
@@ -34,6 +38,9 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '64' },
     'stroke-repeats': { type: 'string', default: '3' },
     'stroke-augment': { type: 'boolean', default: false },
+    'non-digits': { type: 'string', default: '0' },
+    // Training writers kept out of training to calibrate on (none of HELD_OUT_WRITERS).
+    'validation-writers': { type: 'string', default: 'tra-3,tra-8,tra-13,tra-18' },
     strokes: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -48,6 +55,12 @@ const batchSize = positiveInt('batch', args.batch);
 const strokeRepeats = Number(args['stroke-repeats']);
 if (!(strokeRepeats >= 0))
   fail(`--stroke-repeats must be a number >= 0, got ${args['stroke-repeats']}`);
+const nonDigitShare = Number(args['non-digits']);
+if (!(nonDigitShare >= 0 && nonDigitShare < 1))
+  fail(`--non-digits must be a share in [0, 1), got ${args['non-digits']}`);
+const validationWriters =
+  args['validation-writers'] === 'none' ? [] : args['validation-writers']!.split(',');
+const sampleOptions: SampleOptions = { strokeRepeats, strokeAugment: args['stroke-augment']! };
 if (!ARCHITECTURES.includes(args.arch as Architecture)) fail(`unknown --arch ${args.arch}`);
 const arch = args.arch as Architecture;
 
@@ -64,9 +77,6 @@ const rateAt = (epoch: number) =>
   MIN_RATE +
   ((MAX_RATE - MIN_RATE) * (1 + Math.cos((Math.PI * epoch) / Math.max(1, epochs - 1)))) / 2;
 
-/** A training example: an MNIST image, or a stroke digit rendered afresh each time. */
-type Sample = { kind: 'mnist'; index: number } | { kind: 'strokes'; digit: StrokeDigit };
-
 await main();
 
 async function main(): Promise<void> {
@@ -74,14 +84,19 @@ async function main(): Promise<void> {
   const random = new Random(seed);
   const { train, validation } = splitValidation(loadMnistSplit('train'));
   const test = loadMnistSplit('t10k');
-  const strokes = splitByWriter(loadStrokeDigits(args.strokes));
+  const { train: trainWriters, heldOut } = splitByWriter(loadStrokeDigits(args.strokes));
+  const strokes = splitByWriter(trainWriters, validationWriters);
   console.log(
     `arch ${arch}, ${epochs} epochs, seed ${seed}, batch ${batchSize}; MNIST ${train.count} train / ` +
       `${validation.count} validation; strokes of ${strokes.train.length} digits x ${strokeRepeats}` +
-      ` per epoch (held out: ${HELD_OUT_WRITERS.join(', ')})`,
+      ` per epoch (validation writers: ${validationWriters.join(', ') || 'none'}; held out: ` +
+      `${HELD_OUT_WRITERS.join(', ')}); non-digits ${nonDigitShare} of an epoch`,
   );
 
-  const model = buildModel(arch, seed);
+  const model = buildModel(arch, seed, nonDigitShare > 0);
+  const nonDigitCount = Math.round(
+    nonDigitShare * (train.count + strokes.train.length * strokeRepeats),
+  );
   const optimizer = new ScheduledAdam(MAX_RATE, 0.9, 0.999, 1e-7);
   model.compile({ optimizer, loss: tf.losses.softmaxCrossEntropy, metrics: ['accuracy'] });
   console.log(`${model.countParams()} parameters`);
@@ -91,7 +106,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   for (let epoch = 0; epoch < epochs; epoch++) {
     optimizer.setLearningRate(rateAt(epoch));
-    const samples = epochSamples(train, strokes.train, random);
+    const nonDigits = generateNonDigits(nonDigitCount, random, 'train').map((d) => d.strokes);
+    const samples = epochSamples(train, strokes.train, nonDigits, sampleOptions, random);
     await trainEpoch(model, samples, train, random, epoch, started);
     const predicted = await predictClasses(model, validationImages, validation.count);
     const accuracy = accuracyReport(predicted, validation.labels).accuracy;
@@ -105,11 +121,25 @@ async function main(): Promise<void> {
   best.weights.forEach((w) => w.dispose());
   console.log(`keeping epoch ${best.epoch + 1} (best validation accuracy)`);
 
-  // Measure the files as shipped (quantised), then write them again with the figures inside.
+  // Measure and calibrate the files as shipped (quantised), then write them again with the
+  // figures and the calibration inside.
   const outDir = args.out!;
+  const served = servingModel(model);
   const settings = trainingSettings(best.epoch, Date.now() - started);
-  await exportModel(model, outDir, metadata(model, settings, { mnistTest: 0, mnistValidation: 0 }));
+  const blank = { mnistTest: 0, mnistValidation: 0 };
+  await exportModel(served, outDir, metadata(served, settings, blank));
   const { model: shipped } = await loadModelFile(`${outDir}/${MODEL_JSON}`);
+  const validationSet = joinSets(
+    { images: validationImages, labels: validation.labels },
+    renderDigits(strokes.heldOut),
+  );
+  const calibration = await calibrateModel(
+    shipped,
+    validationSet,
+    `MNIST validation (last ${VALIDATION_SIZE} of train) + pen digits of writers ` +
+      `${validationWriters.join(', ') || '(none)'}, never trained on`,
+  );
+  console.log(`calibration: ${JSON.stringify(calibration)}`);
   const testReport = await measureAccuracy(shipped, {
     images: bytesToFloats(test.images),
     labels: test.labels,
@@ -118,36 +148,27 @@ async function main(): Promise<void> {
     images: validationImages,
     labels: validation.labels,
   });
-  const heldOutReport = await measureAccuracy(shipped, renderDigits(strokes.heldOut));
+  const heldOutSet = renderDigits(heldOut);
+  const heldOutReport = await measureAccuracy(shipped, heldOutSet);
+  const heldOutOutputs = await predictOutputs(shipped, heldOutSet.images, heldOutSet.labels.length);
   console.log(formatReport('MNIST test (quantised model)', testReport));
   console.log(formatReport(`held-out writers ${HELD_OUT_WRITERS.join(', ')}`, heldOutReport));
-  const sizes = await exportModel(
-    model,
-    outDir,
-    metadata(model, settings, {
+  console.log(
+    `held-out writers, verdicts: ${JSON.stringify(verdictReport(heldOutOutputs, heldOutSet.labels, calibration))}`,
+  );
+  const sizes = await exportModel(served, outDir, {
+    ...metadata(served, settings, {
       mnistTest: testReport.accuracy,
       mnistValidation: validationReport.accuracy,
       heldOutWriters: heldOutReport.accuracy,
       heldOutWriterIds: [...HELD_OUT_WRITERS],
     }),
-  );
+    calibration,
+  });
   console.log(
     `wrote ${outDir}: model.json ${sizes.modelJsonBytes} B + weights ${sizes.weightBytes} B = ` +
       `${((sizes.modelJsonBytes + sizes.weightBytes) / 1024).toFixed(1)} KiB`,
   );
-}
-
-function epochSamples(train: DigitSet, strokeDigits: StrokeDigit[], random: Random): Sample[] {
-  const samples: Sample[] = Array.from({ length: train.count }, (_, index) => ({
-    kind: 'mnist' as const,
-    index,
-  }));
-  // Fractional repeats: each stroke digit appears floor(r) or ceil(r) times.
-  for (const digit of strokeDigits) {
-    const times = Math.floor(strokeRepeats) + (random.next() < strokeRepeats % 1 ? 1 : 0);
-    for (let i = 0; i < times; i++) samples.push({ kind: 'strokes', digit });
-  }
-  return random.shuffle(samples);
 }
 
 async function trainEpoch(
@@ -165,9 +186,10 @@ async function trainEpoch(
   let accSum = 0;
   for (let b = 0; b < batches; b++) {
     const batch = samples.slice(b * batchSize, (b + 1) * batchSize);
-    const { images, labels } = makeBatch(batch, train, random);
+    const { images, labels } = makeBatch(batch, train, sampleOptions, random);
     const xs = tf.tensor3d(images, [batch.length, INPUT_SIZE, INPUT_SIZE]);
-    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), NUM_CLASSES));
+    const classes = model.outputs[0]!.shape[1]!;
+    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes));
     const [loss, acc] = (await model.trainOnBatch(xs, ys)) as number[];
     xs.dispose();
     ys.dispose();
@@ -184,43 +206,6 @@ async function trainEpoch(
     );
   }
   bar.done();
-}
-
-function makeBatch(batch: Sample[], train: DigitSet, random: Random) {
-  const images = new Float32Array(batch.length * INPUT_PIXELS);
-  const labels = new Int32Array(batch.length);
-  batch.forEach((sample, i) => {
-    let image: Float32Array;
-    if (sample.kind === 'mnist') {
-      const bytes = train.images.subarray(
-        sample.index * INPUT_PIXELS,
-        (sample.index + 1) * INPUT_PIXELS,
-      );
-      image = augmentImage(bytesToFloats(bytes), random);
-      labels[i] = train.labels[sample.index]!;
-    } else {
-      image = args['stroke-augment']
-        ? augmentedStrokeImage(sample.digit, random)
-        : // A random pen width stands in for thinner and bolder strokes here.
-          augmentImage(renderDigit(sample.digit, random.uniform(1.4, 3.2)), random, {
-            ...DEFAULT_AUGMENT,
-            thicknessChance: 0,
-          });
-      labels[i] = sample.digit.label;
-    }
-    images.set(image, i * INPUT_PIXELS);
-  });
-  return { images, labels };
-}
-
-/**
- * The digit as another hand might have written it: the strokes are rotated, slanted,
- * stretched and resampled before rasterising, with a random pen; the preprocessing then fits
- * and centres it as the app does, so no image warp follows.
- */
-function augmentedStrokeImage(digit: StrokeDigit, random: Random): Float32Array {
-  const strokes = augmentStrokes(digit.strokes, random);
-  return strokesToInput(strokes, randomPenWidth(random)) ?? renderDigit(digit);
 }
 
 function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['training'] {
@@ -253,7 +238,13 @@ function metadata(
     signature_def: {
       serving_default: {
         inputs: { [INPUT_NAME]: servingTensor(INPUT_NAME, [-1, INPUT_SIZE, INPUT_SIZE]) },
-        outputs: { [OUTPUT_NAME]: servingTensor(OUTPUT_NAME, [-1, NUM_CLASSES]) },
+        // The seed's ten logits, and the not-a-digit logit where the model has one.
+        outputs: Object.fromEntries(
+          model.outputs.map((o) => {
+            const name = o.sourceLayer.name;
+            return [name, servingTensor(name, [-1, o.shape[1]!])];
+          }),
+        ),
         method_name: 'tensorflow/serving/predict',
       },
     },

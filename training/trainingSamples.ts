@@ -1,0 +1,103 @@
+import { INPUT_PIXELS, NUM_CLASSES } from '../src/constants';
+import { strokesToInput } from '../src/preprocess/strokesToInput';
+import type { Stroke } from '../src/strokes';
+import { augmentImage, DEFAULT_AUGMENT } from './augment';
+import type { DigitSet } from './mnist';
+import { bytesToFloats } from './predict';
+import type { Random } from './random';
+import { augmentStrokes, randomPenWidth } from './strokeAugment';
+import { renderDigit, type StrokeDigit } from './strokeDigits';
+
+/** The class index of "not a digit" in a model trained with it (after the ten digits). */
+export const NOT_DIGIT_CLASS = NUM_CLASSES;
+
+/** A training example, rendered afresh (and differently) every time it is drawn. */
+export type Sample =
+  | { kind: 'mnist'; index: number }
+  | { kind: 'strokes'; digit: StrokeDigit }
+  | { kind: 'non-digit'; strokes: Stroke[] };
+
+export interface SampleOptions {
+  /** How often each stroke digit appears per epoch (fractions round at random). */
+  strokeRepeats: number;
+  /** Augment stroke digits as strokes (rotation, slant, aspect, resampling) instead of images. */
+  strokeAugment: boolean;
+}
+
+/** One epoch's examples in random order: all of MNIST, the stroke digits, the non-digits. */
+export function epochSamples(
+  mnist: DigitSet,
+  strokeDigits: readonly StrokeDigit[],
+  nonDigits: readonly Stroke[][],
+  { strokeRepeats }: SampleOptions,
+  random: Random,
+): Sample[] {
+  const samples: Sample[] = Array.from({ length: mnist.count }, (_, index) => ({
+    kind: 'mnist' as const,
+    index,
+  }));
+  for (const digit of strokeDigits) {
+    const times = Math.floor(strokeRepeats) + (random.next() < strokeRepeats % 1 ? 1 : 0);
+    for (let i = 0; i < times; i++) samples.push({ kind: 'strokes', digit });
+  }
+  for (const strokes of nonDigits) samples.push({ kind: 'non-digit', strokes });
+  return random.shuffle(samples);
+}
+
+/** A batch of samples as packed model inputs and class labels. */
+export function makeBatch(
+  batch: readonly Sample[],
+  mnist: DigitSet,
+  options: SampleOptions,
+  random: Random,
+): { images: Float32Array; labels: Int32Array } {
+  const images = new Float32Array(batch.length * INPUT_PIXELS);
+  const labels = new Int32Array(batch.length);
+  batch.forEach((sample, i) => {
+    const { image, label } = renderSample(sample, mnist, options, random);
+    images.set(image, i * INPUT_PIXELS);
+    labels[i] = label;
+  });
+  return { images, labels };
+}
+
+function renderSample(
+  sample: Sample,
+  mnist: DigitSet,
+  { strokeAugment }: SampleOptions,
+  random: Random,
+): { image: Float32Array; label: number } {
+  switch (sample.kind) {
+    case 'mnist': {
+      const at = sample.index * INPUT_PIXELS;
+      const bytes = mnist.images.subarray(at, at + INPUT_PIXELS);
+      return {
+        image: augmentImage(bytesToFloats(bytes), random),
+        label: mnist.labels[sample.index]!,
+      };
+    }
+    case 'strokes': {
+      const image = strokeAugment
+        ? (augmentedStrokes(sample.digit.strokes, random) ?? renderDigit(sample.digit))
+        : // A random pen width stands in for thinner and bolder strokes here.
+          augmentImage(renderDigit(sample.digit, random.uniform(1.4, 3.2)), random, {
+            ...DEFAULT_AUGMENT,
+            thicknessChance: 0,
+          });
+      return { image, label: sample.digit.label };
+    }
+    case 'non-digit': {
+      const image = augmentedStrokes(sample.strokes, random) ?? new Float32Array(INPUT_PIXELS);
+      return { image, label: NOT_DIGIT_CLASS };
+    }
+  }
+}
+
+/**
+ * The drawing as another hand might have made it: rotated, slanted, stretched and resampled
+ * before rasterising, with a random pen; the preprocessing then fits and centres it as the app
+ * does, so no image warp follows. Null if nothing drawable is left.
+ */
+function augmentedStrokes(strokes: readonly Stroke[], random: Random): Float32Array | null {
+  return strokesToInput(augmentStrokes(strokes, random), randomPenWidth(random));
+}
