@@ -48,7 +48,7 @@ export function splitValidation(set: DigitSet): { train: DigitSet; validation: D
   };
 }
 
-function subset(set: DigitSet, start: number, end: number): DigitSet {
+export function subset(set: DigitSet, start: number, end: number): DigitSet {
   return {
     images: set.images.subarray(start * INPUT_PIXELS, end * INPUT_PIXELS),
     labels: set.labels.subarray(start, end),

@@ -6,7 +6,7 @@ import { calibrateModel } from './calibrateModel';
 import { accuracyReport, formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
 import { loadModelFile } from './loadModelFile';
-import { loadMnistSplit, splitValidation, VALIDATION_SIZE, type DigitSet } from './mnist';
+import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
 import { ARCHITECTURES, buildModel, INPUT_NAME, servingModel, type Architecture } from './model';
 import { generateNonDigits } from './nonDigits';
 import {
@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     'stroke-repeats': { type: 'string', default: '3' },
     'stroke-augment': { type: 'boolean', default: false },
     'non-digits': { type: 'string', default: '0' },
+    // Train on the first N MNIST images only: a quick end-to-end check of the pipeline.
+    limit: { type: 'string' },
     // Training writers kept out of training to calibrate on (none of HELD_OUT_WRITERS).
     'validation-writers': { type: 'string', default: 'tra-3,tra-8,tra-13,tra-18' },
     strokes: { type: 'string' },
@@ -82,7 +84,9 @@ await main();
 async function main(): Promise<void> {
   await startWasmBackend();
   const random = new Random(seed);
-  const { train, validation } = splitValidation(loadMnistSplit('train'));
+  const split = splitValidation(loadMnistSplit('train'));
+  const { validation } = split;
+  const train = args.limit ? subset(split.train, 0, positiveInt('limit', args.limit)) : split.train;
   const test = loadMnistSplit('t10k');
   const { train: trainWriters, heldOut } = splitByWriter(loadStrokeDigits(args.strokes));
   const strokes = splitByWriter(trainWriters, validationWriters);
