@@ -1,18 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { INPUT_PIXELS, INPUT_SIZE } from '../constants';
+import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../constants';
 import { startBackend, watchContextLoss, type BackendChoice } from './backend';
 import type { BackendName } from './backendName';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
 import { forwardModel, type ForwardModel } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
 import { readMetadata, type ModelMetadata } from './modelFormat';
-import { argMax, softmax } from './softmax';
+import { interpretOutputs, type Reading } from './interpretOutputs';
 
-export interface Prediction {
+/** One drawing read: the raw digit logits (`dense_1`, unscaled) and what the page shows. */
+export interface Prediction extends Reading {
   logits: number[];
-  probabilities: number[];
-  digit: number;
-  confidence: number;
 }
 
 export interface Classifier {
@@ -49,29 +47,31 @@ export async function loadClassifier(
       (error as Error).message,
     );
   }
+  const metadata = readMetadata(artifacts.userDefinedMetadata);
   const run = async (input: Float32Array): Promise<Prediction> => {
     if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
     const output = tf.tidy(() => model.predict(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE])));
-    let logits: number[];
+    let outputs: number[];
     try {
       // A blocking read. The async data() waits for a GPU fence that Chromium reports about
       // once per frame: measured in headless Chromium (software WebGL), a model whose work
       // takes 3 ms took 20-30 ms to read asynchronously, and 3 ms with dataSync. For a model
       // this small the block is shorter than the wait.
-      logits = Array.from(output.dataSync());
+      outputs = Array.from(output.dataSync());
     } finally {
       output.dispose();
     }
     // Damaged weights or a broken GPU show up as NaN or Infinity: never show them as scores.
-    if (!logits.every(Number.isFinite)) {
+    if (!outputs.every(Number.isFinite)) {
       throw new ModelLoadError(
         'The model produced invalid scores; its files may be damaged.',
-        `logits ${logits.join(', ')}`,
+        `outputs ${outputs.join(', ')}`,
       );
     }
-    const probabilities = softmax(logits);
-    const digit = argMax(probabilities);
-    return { logits, probabilities, digit, confidence: probabilities[digit]! };
+    // dense_1's ten logits come first; a not_digit logit follows where the model has one.
+    const logits = outputs.slice(0, NUM_CLASSES);
+    const notDigit = outputs.length > NUM_CLASSES ? outputs[NUM_CLASSES]! : null;
+    return { logits, ...interpretOutputs(logits, notDigit, metadata?.calibration) };
   };
   try {
     await run(new Float32Array(INPUT_PIXELS));
@@ -81,7 +81,7 @@ export async function loadClassifier(
   }
   return {
     backend,
-    metadata: readMetadata(artifacts.userDefinedMetadata),
+    metadata,
     modelBytes: bytes,
     predict: run,
     numTensors: () => tf.memory().numTensors,

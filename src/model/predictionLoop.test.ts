@@ -10,7 +10,15 @@ const drawing = (version: number, preprocessMs = 5): PreparedInput => ({
   preprocessMs,
 });
 const cleared = (version: number): PreparedInput => ({ ...drawing(version), input: null });
-const scores = (digit: number) => ({ logits: [], probabilities: [], digit, confidence: 0.9 });
+const scores = (digit: number): Prediction => ({
+  logits: [],
+  probabilities: [],
+  digit,
+  confidence: 0.9,
+  notDigit: null,
+  verdict: 'sure',
+  alternatives: [digit, (digit + 1) % 10],
+});
 
 /** A classifier whose predictions are settled by hand, counting how many run at once. */
 function fakeClassifier() {
