@@ -4,24 +4,40 @@ import { strokesToInput } from '../src/preprocess/strokesToInput';
 import type { Stroke } from '../src/strokes';
 
 /**
- * Reads a file of drawings (a JSON array of objects with a `strokes` field in the stroke-digit
- * format, any coordinate units; other fields are ignored). Errors name the file and record.
+ * Reads a JSON array from a file and checks each record with `problem` (a description of what
+ * is wrong, or null); errors name the file and the first bad record.
  */
-export function loadDrawings(path: string): Stroke[][] {
+export function loadRecords<T>(
+  path: string,
+  what: string,
+  problem: (record: unknown) => string | null,
+): T[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read drawings file ${path}: ${(error as Error).message}`, {
+    throw new Error(`Cannot read ${what} file ${path}: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array of drawings`);
-  return parsed.map((record, i) => {
-    const strokes = (record as { strokes?: unknown } | null)?.strokes;
-    if (!isStrokes(strokes)) throw new Error(`${path}: record ${i} has no strokes [[[x, y], ...]]`);
-    return strokes;
+  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array of ${what}s`);
+  parsed.forEach((record, i) => {
+    const wrong = problem(record);
+    if (wrong) throw new Error(`${path}: record ${i} ${wrong}`);
   });
+  return parsed as T[];
+}
+
+/**
+ * Reads a file of drawings (a JSON array of objects with a `strokes` field in the stroke-digit
+ * format, any coordinate units; other fields are ignored).
+ */
+export function loadDrawings(path: string): Stroke[][] {
+  return loadRecords<{ strokes: Stroke[] }>(path, 'drawing', (r) =>
+    isStrokes((r as { strokes?: unknown } | null)?.strokes)
+      ? null
+      : 'has no strokes [[[x, y], ...]]',
+  ).map((r) => r.strokes);
 }
 
 export function isStrokes(value: unknown): value is Stroke[] {

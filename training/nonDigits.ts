@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { strokeBounds, type Stroke } from '../src/strokes';
@@ -21,6 +20,7 @@ import {
 } from './nonDigitShapes';
 import type { Random } from './random';
 import { pick, translate } from './strokeGeometry';
+import { isStrokes, loadRecords } from './drawings';
 
 export type { Split };
 
@@ -144,34 +144,17 @@ export const HELD_OUT_NON_DIGITS_FILE = fileURLToPath(
 
 /** Reads and checks a non-digit file; errors name the file and the first bad record. */
 export function loadNonDigits(path: string = HELD_OUT_NON_DIGITS_FILE): NonDigit[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read non-digit file ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array of drawings`);
-  parsed.forEach((record, i) => {
-    if (!isNonDigit(record)) throw new Error(`${path}: record ${i} is not {kind, strokes}`);
+  return loadRecords<NonDigit>(path, 'non-digit', (record) => {
+    if (!isNonDigit(record)) return 'is not {kind, strokes}';
     if (strokesToInput(record.strokes) === null) {
-      throw new Error(`${path}: record ${i} (${record.kind}) has no ink to recognise`);
+      return `(${record.kind}) has no ink to recognise`;
     }
+    return null;
   });
-  return parsed as NonDigit[];
 }
 
 function isNonDigit(r: unknown): r is NonDigit {
   if (typeof r !== 'object' || r === null) return false;
   const d = r as Record<string, unknown>;
-  return (
-    typeof d.kind === 'string' &&
-    Array.isArray(d.strokes) &&
-    d.strokes.every(
-      (s) =>
-        Array.isArray(s) &&
-        s.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite)),
-    )
-  );
+  return typeof d.kind === 'string' && isStrokes(d.strokes);
 }

@@ -53,7 +53,7 @@ describe('loadStrokeDigits', () => {
 
   it('names a file it cannot read', () => {
     expect(() => loadStrokeDigits('/nonexistent/digits.json')).toThrow(
-      /Cannot read stroke file \/nonexistent\/digits.json/,
+      /Cannot read stroke digit file \/nonexistent\/digits.json/,
     );
   });
 });

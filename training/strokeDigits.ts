@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELD_OUT_WRITERS, INPUT_PIXELS, NUM_CLASSES, PEN_WIDTH } from '../src/constants';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import type { Stroke } from '../src/strokes';
-import { isStrokes } from './drawings';
+import { isStrokes, loadRecords } from './drawings';
 
 // Node-only and free of tfjs, so e2e support code can load digits without pulling in a backend.
 
@@ -26,26 +25,13 @@ export const STROKE_DIGITS_FILE = fileURLToPath(
  * an error here, so every consumer gets only drawable digits.
  */
 export function loadStrokeDigits(path: string = STROKE_DIGITS_FILE): StrokeDigit[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read stroke file ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array of digits`);
-  parsed.forEach((record, i) => {
-    if (!isStrokeDigit(record)) {
-      throw new Error(
-        `${path}: record ${i} is not {label 0-9, writer, index, strokes [[[x, y], ...]]}`,
-      );
-    }
+  return loadRecords<StrokeDigit>(path, 'stroke digit', (record) => {
+    if (!isStrokeDigit(record)) return 'is not {label 0-9, writer, index, strokes [[[x, y], ...]]}';
     if (strokesToInput(record.strokes) === null) {
-      throw new Error(`${path}: record ${i} (${describe(record)}) has no ink to recognise`);
+      return `(${describe(record)}) has no ink to recognise`;
     }
+    return null;
   });
-  return parsed as StrokeDigit[];
 }
 
 function isStrokeDigit(r: unknown): r is StrokeDigit {
