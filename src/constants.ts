@@ -17,6 +17,11 @@ export const PEN_WIDTH = 2;
  */
 export const INK_WIDTH = 0.035;
 /**
+ * A drawing whose longer side is under this fraction of the pad is a dot or a tap, not a digit:
+ * 16 px on a 400 px pad, where a written digit is several times that.
+ */
+export const TINY_DRAWING = 0.04;
+/**
  * Where the ink's intensity-weighted centre of mass is placed, in pixel-centre coordinates
  * (pixel i spans [i, i + 1]). MNIST's own mean centre is 14.0 in index coordinates, i.e. 14.5 here.
  */

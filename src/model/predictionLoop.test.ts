@@ -8,6 +8,7 @@ const drawing = (version: number, preprocessMs = 5): PreparedInput => ({
   key: `${version}/mnist`,
   input: Float32Array.of(version),
   preprocessMs,
+  tiny: false,
 });
 const cleared = (version: number): PreparedInput => ({ ...drawing(version), input: null });
 const scores = (digit: number): Prediction => ({
@@ -175,5 +176,16 @@ describe('createPredictionLoop', () => {
       { startTime: 95, duration: 55 },
       { startTime: 147, duration: 13 },
     ]);
+  });
+
+  it('calls a tiny mark not a digit once read, whatever the model says', () => {
+    const result = { key: '1/mnist', prediction: scores(1), error: null };
+    expect(predictionView({ ...drawing(1), tiny: true }, result).prediction?.verdict).toBe(
+      'not-a-digit',
+    );
+    expect(predictionView(drawing(1), result).prediction?.verdict).toBe('sure');
+    // A model without verdicts (no calibration) keeps answering as before.
+    const plain = { ...result, prediction: { ...scores(1), verdict: null } };
+    expect(predictionView({ ...drawing(1), tiny: true }, plain).prediction?.verdict).toBeNull();
   });
 });

@@ -40,7 +40,11 @@ export function predictionView(
     return { state: 'pending', prediction: result?.prediction ?? null, error: null };
   }
   if (result.error !== null) return { state: 'error', prediction: null, error: result.error };
-  return { state: 'done', prediction: result.prediction, error: null };
+  const prediction =
+    input.tiny && result.prediction?.verdict
+      ? { ...result.prediction, verdict: 'not-a-digit' as const }
+      : result.prediction;
+  return { state: 'done', prediction, error: null };
 }
 
 /**
@@ -51,7 +55,7 @@ export function predictionView(
  */
 export function createPredictionLoop(): PredictionLoop {
   let classifier: Classifier | null = null;
-  let latest: PreparedInput = { key: '', input: null, preprocessMs: 0 };
+  let latest: PreparedInput = { key: '', input: null, preprocessMs: 0, tiny: false };
   let result: PredictionResult | null = null;
   // The key last sent to the current classifier, and whether it is still working on it.
   let predictedKey: string | null = null;

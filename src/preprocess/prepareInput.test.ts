@@ -20,4 +20,30 @@ describe('prepareInput', () => {
     expect(prepareInput(ONE, 'naive', 7).key).not.toBe(prepared.key);
     expect(prepareInput([], 'mnist', 8).input).toBeNull();
   });
+
+  it('marks a drawing under 4% of the pad as tiny (a dot or a tap), still with an input', () => {
+    expect(prepareInput(ONE, 'mnist', 1).tiny).toBe(false);
+    const tap: Stroke[] = [
+      [
+        [0.5, 0.5],
+        [0.51, 0.52],
+        [0.505, 0.5],
+      ],
+    ];
+    const prepared = prepareInput(tap, 'mnist', 2);
+    expect(prepared.tiny).toBe(true);
+    expect(prepared.input).not.toBeNull();
+    expect(
+      prepareInput(
+        [
+          [
+            [0.1, 0.1],
+            [0.16, 0.1],
+          ],
+        ],
+        'mnist',
+        3,
+      ).tiny,
+    ).toBe(false);
+  });
 });

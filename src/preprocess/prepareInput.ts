@@ -1,5 +1,6 @@
+import { TINY_DRAWING } from '../constants';
+import { strokeBounds, type Stroke } from '../strokes';
 import { preprocess, type Preprocessing } from './preprocessing';
-import type { Stroke } from '../strokes';
 
 /** A drawing made ready for the model once, for the preview and the prediction alike. */
 export interface PreparedInput {
@@ -9,6 +10,11 @@ export interface PreparedInput {
   input: Float32Array | null;
   /** How long preprocessing took: the 'predict' measure counts it with inference. */
   preprocessMs: number;
+  /**
+   * A mark too small on the pad to be a digit (a dot, a tap): preprocessing would blow it up
+   * to digit size, where it looks like a 1 or a 7, so the page calls it not a digit.
+   */
+  tiny: boolean;
 }
 
 export function prepareInput(
@@ -18,5 +24,8 @@ export function prepareInput(
 ): PreparedInput {
   const start = performance.now();
   const input = preprocess(strokes, preprocessing);
-  return { key: `${version}/${preprocessing}`, input, preprocessMs: performance.now() - start };
+  const preprocessMs = performance.now() - start;
+  const bounds = strokeBounds(strokes);
+  const extent = bounds ? Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY) : 0;
+  return { key: `${version}/${preprocessing}`, input, preprocessMs, tiny: extent < TINY_DRAWING };
 }
