@@ -120,6 +120,19 @@ export class RecogniserPage {
     return this.readDone('data-confidence');
   }
 
+  /** The verdict (sure, unsure, not-a-digit), once the prediction is done. */
+  async verdict(): Promise<string | null> {
+    await this.waitForDone();
+    return this.prediction.getAttribute('data-verdict');
+  }
+
+  /** The two likeliest digits offered, best first, once the prediction is done. */
+  async alternatives(): Promise<number[]> {
+    await this.waitForDone();
+    const value = (await this.prediction.getAttribute('data-alternatives')) ?? '';
+    return value ? value.split(',').map(Number) : [];
+  }
+
   /** The score chart's bar of one digit. */
   score(digit: number): Locator {
     return this.page.getByTestId(`score-${digit}`);

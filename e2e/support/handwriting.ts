@@ -25,7 +25,11 @@ export function stratifiedSample(digits: HandwrittenDigit[], perClass: number): 
  * Maps a digit's strokes onto the pad as a person would draw it: its longer side filling
  * half to three quarters of the pad (varied per digit), placed near the centre.
  */
-export function placeOnPad(digit: HandwrittenDigit, padSide: number, variant: number): Stroke[] {
+export function placeOnPad(
+  digit: { strokes: readonly Stroke[] },
+  padSide: number,
+  variant: number,
+): Stroke[] {
   const points = digit.strokes.flat();
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
