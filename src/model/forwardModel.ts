@@ -47,7 +47,9 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
   };
 
   let inputShape: number[] = [];
-  let headSteps: Step[] = [];
+  let head: Step = (x) => x;
+  // Tensors made here rather than decoded from the files (the merged output layer).
+  const owned: tf.Tensor[] = [];
   let shape: number[] = [];
   const steps: Step[] = [];
   try {
@@ -108,29 +110,28 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
           );
       }
     }
-    headSteps = heads.map((layer) => {
+    for (const layer of heads) {
       if (layer.class_name !== 'Dense') {
         throw new UnsupportedModelError(`output ${layer.name}: ${layer.class_name} is not Dense`);
       }
-      return dense(layer, shape, weight);
-    });
+    }
+    head =
+      heads.length === 1
+        ? dense(heads[0]!, shape, weight)
+        : mergedDense(heads, shape, weight, owned);
     const unused = Object.keys(weights).filter((k) => !used.has(k));
     if (unused.length)
       throw new UnsupportedModelError(`weights without a layer: ${unused.join(', ')}`);
   } catch (error) {
-    tf.dispose(Object.values(weights));
+    tf.dispose([...Object.values(weights), ...owned]);
     throw error;
   }
 
   return {
     inputShape,
     outputs: heads.map((h) => ({ name: h.name, units: h.config.units as number })),
-    predict: (x) => {
-      const features = steps.reduce((t, step) => step(t), x);
-      const outputs = headSteps.map((head) => head(features));
-      return outputs.length === 1 ? outputs[0]! : tf.concat(outputs, 1);
-    },
-    dispose: () => tf.dispose(Object.values(weights)),
+    predict: (x) => head(steps.reduce((t, step) => step(t), x)),
+    dispose: () => tf.dispose([...Object.values(weights), ...owned]),
   };
 }
 
@@ -186,6 +187,38 @@ function dense(
   const bias = layer.config.use_bias ? weight(layer, 'bias', [units]) : undefined;
   const activation = fusedActivation(layer);
   return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel, bias, activation });
+}
+
+/**
+ * Several Dense outputs reading the same features as one Dense layer whose units are theirs
+ * side by side: one program per prediction, as for a single output, and no concat kernel.
+ */
+function mergedDense(
+  heads: Layer[],
+  [inputs]: number[],
+  weight: (layer: Layer, name: string, shape: number[]) => tf.Tensor,
+  owned: tf.Tensor[],
+): Step {
+  const activation = fusedActivation(heads[0]!);
+  const total = heads.reduce((n, h) => n + (h.config.units as number), 0);
+  const kernel = new Float32Array(inputs! * total);
+  const bias = new Float32Array(total);
+  let column = 0;
+  for (const layer of heads) {
+    const units = layer.config.units as number;
+    if (fusedActivation(layer) !== activation) {
+      throw new UnsupportedModelError(`output ${layer.name}: outputs differ in activation`);
+    }
+    const k = weight(layer, 'kernel', [inputs!, units]).dataSync();
+    for (let row = 0; row < inputs!; row++) {
+      kernel.set(k.subarray(row * units, (row + 1) * units), row * total + column);
+    }
+    if (layer.config.use_bias) bias.set(weight(layer, 'bias', [units]).dataSync(), column);
+    column += units;
+  }
+  const merged = [tf.tensor2d(kernel, [inputs!, total]), tf.tensor1d(bias)] as const;
+  owned.push(...merged);
+  return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: merged[0], bias: merged[1], activation });
 }
 
 function fusedActivation(layer: Layer): 'relu' | 'linear' {
