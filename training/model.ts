@@ -5,9 +5,10 @@ import { INPUT_SIZE, NUM_CLASSES } from '../src/constants';
  * `mlp` is the tutorial's model; `cnn` and `cnn3` are small convolutional networks with
  * pooling; `fast` replaces pooling with stride-2 convolutions (two conv layers, no pool
  * programs, a quarter of the multiply-adds of `cnn`) for WebGL latency; `fast3` adds cnn3's
- * third layer (3x3, 64) at 7x7.
+ * third layer (3x3, 64) at 7x7; `fastwide` is `fast` with 96 filters in its second layer (the
+ * same three WebGL programs, more capacity for the not-a-digit class and more writers).
  */
-export const ARCHITECTURES = ['cnn', 'cnn3', 'fast', 'fast3', 'mlp'] as const;
+export const ARCHITECTURES = ['cnn', 'cnn3', 'fast', 'fast3', 'fastwide', 'mlp'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 // Layer names of the original Keras model, so the TF Serving signature stays the same:
@@ -36,6 +37,10 @@ const CONV_STACKS: Record<Exclude<Architecture, 'mlp'>, ConvSpec[]> = {
   fast: [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false, stride: 2 },
+  ],
+  fastwide: [
+    { kernel: 5, filters: 32, pool: false, stride: 2 },
+    { kernel: 3, filters: 96, pool: false, stride: 2 },
   ],
   fast3: [
     { kernel: 5, filters: 32, pool: false, stride: 2 },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { HELD_OUT_WRITERS, INPUT_SIZE } from '../src/constants';
 import { servingTensor, type ModelMetadata } from '../src/model/modelFormat';
 import { calibrateModel } from './calibrateModel';
-import { accuracyReport, formatReport } from './confusion';
+import { formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
@@ -13,7 +13,6 @@ import {
   bytesToFloats,
   joinSets,
   measureAccuracy,
-  predictClasses,
   predictOutputs,
 } from './predict';
 import { formatDuration, ProgressBar } from './progress';
@@ -106,6 +105,12 @@ async function main(): Promise<void> {
   console.log(`${model.countParams()} parameters`);
 
   const validationImages = bytesToFloats(validation.images);
+  // The epoch is chosen on MNIST validation and the validation writers' pen digits together:
+  // the page reads pen strokes, not scanned digits.
+  const validationSet = joinSets(
+    { images: validationImages, labels: validation.labels },
+    renderDigits(strokes.heldOut),
+  );
   let best = { accuracy: -1, epoch: -1, weights: [] as tf.Tensor[] };
   const started = Date.now();
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -113,8 +118,7 @@ async function main(): Promise<void> {
     const nonDigits = generateNonDigits(nonDigitCount, random, 'train').map((d) => d.strokes);
     const samples = epochSamples(train, strokes.train, nonDigits, sampleOptions, random);
     await trainEpoch(model, samples, train, random, epoch, started);
-    const predicted = await predictClasses(model, validationImages, validation.count);
-    const accuracy = accuracyReport(predicted, validation.labels).accuracy;
+    const accuracy = (await measureAccuracy(model, validationSet)).accuracy;
     console.log(`epoch ${epoch + 1}: validation accuracy ${(accuracy * 100).toFixed(2)}%`);
     if (accuracy > best.accuracy) {
       best.weights.forEach((w) => w.dispose());
@@ -133,10 +137,6 @@ async function main(): Promise<void> {
   const blank = { mnistTest: 0, mnistValidation: 0 };
   await exportModel(served, outDir, metadata(served, settings, blank));
   const { model: shipped } = await loadModelFile(`${outDir}/${MODEL_JSON}`);
-  const validationSet = joinSets(
-    { images: validationImages, labels: validation.labels },
-    renderDigits(strokes.heldOut),
-  );
   const calibration = await calibrateModel(
     shipped,
     validationSet,
