@@ -9,12 +9,7 @@ import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
 import { ARCHITECTURES, buildModel, INPUT_NAME, servingModel, type Architecture } from './model';
 import { generateNonDigits } from './nonDigits';
-import {
-  bytesToFloats,
-  joinSets,
-  measureAccuracy,
-  predictOutputs,
-} from './predict';
+import { bytesToFloats, joinSets, measureAccuracy, predictOutputs } from './predict';
 import { formatDuration, ProgressBar } from './progress';
 import { Random } from './random';
 import { loadStrokeDigits, renderDigits, splitByWriter } from './strokeDigits';
