@@ -1,4 +1,4 @@
-import { argMax } from './softmax';
+import { argMax, softmax } from './softmax';
 
 /** What the page answers: a digit it is sure of, two it cannot tell apart, or not a digit. */
 export type Verdict = 'sure' | 'unsure' | 'not-a-digit';
@@ -42,9 +42,5 @@ export function judge(
  * these values).
  */
 export function notDigitProbability(logits: ArrayLike<number>, notDigitLogit: number): number {
-  const max = Math.max(notDigitLogit, ...Array.from(logits));
-  let digits = 0;
-  for (let i = 0; i < logits.length; i++) digits += Math.exp(logits[i]! - max);
-  const other = Math.exp(notDigitLogit - max);
-  return other / (digits + other);
+  return softmax([...Array.from(logits), notDigitLogit])[logits.length]!;
 }
