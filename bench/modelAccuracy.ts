@@ -1,4 +1,5 @@
 import { HELD_OUT_WRITERS } from '../src/constants';
+import { expectedCalibrationError } from '../training/calibration';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
 import { loadDrawings, renderDrawings } from '../training/drawings';
 import { loadModelFile } from '../training/loadModelFile';
@@ -49,7 +50,7 @@ export async function modelAccuracies(
       return {
         ...accuracyReport(classesOf(outputs), set.labels),
         ...verdictReport(outputs, set.labels, calibration),
-        rawEce: verdictReport(outputs, set.labels, undefined).ece,
+        rawEce: expectedCalibrationError(outputs.logits, set.labels),
       };
     };
     const rejected = nonDigitReport(
