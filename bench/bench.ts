@@ -18,7 +18,7 @@ import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup'
 import { assetSizes, modelBytes, type FileSize } from './sizes';
 import type { Summary } from './stats';
 
-const PORT = 4190;
+const PORT = envNumber('BENCH_PORT', 4190);
 /** The page the latest table lives on (the README links it). */
 const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);

@@ -7,7 +7,8 @@ import { expect, test } from './fixtures';
 import { RecogniserPage } from './support/RecogniserPage';
 import { ONE } from './support/strokes';
 
-const PORT = 4174;
+/** The deployment server's port: next to the suite's own (E2E_PORT, see playwright.config). */
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
 
 test('a new deployment replaces the old one, and its cache entries', async ({
   page,
