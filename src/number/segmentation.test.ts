@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Stroke } from '../strokes';
+import JOIN_MODEL from './joinModel.json';
+import {
+  chooseSegments,
+  JOIN_FEATURES,
+  joinFeatures,
+  planCandidates,
+  planReading,
+  type CandidateReading,
+  type JoinModel,
+} from './segmentation';
+
+const line = (x0: number, y0: number, x1: number, y1: number): Stroke => [
+  [x0, y0],
+  [x1, y1],
+];
+
+// An L (down, then across) with an upright standing just beside it: a 4, or an L and a 1.
+const L = [
+  [0.1, 0.2],
+  [0.1, 0.55],
+  [0.4, 0.55],
+] as Stroke;
+const UPRIGHT = line(0.45, 0.3, 0.45, 0.8);
+// A 1 far to the right.
+const FAR_ONE = line(1.5, 0.2, 1.5, 0.8);
+
+const sure = (digit: number): CandidateReading => ({ digit, confidence: 0.99, notDigit: 0 });
+const none: CandidateReading = { digit: 6, confidence: 0.5, notDigit: 0.99 };
+
+/** A join model that looks at one feature only: log-odds = weight x feature + bias. */
+function oneFeatureModel(feature: string, weight: number, bias: number): JoinModel {
+  const n = JOIN_FEATURES.length;
+  const weights = new Array<number>(n).fill(0);
+  weights[JOIN_FEATURES.indexOf(feature)] = weight;
+  return { mean: new Array(n).fill(0), scale: new Array(n).fill(1), weights, bias };
+}
+
+describe('planReading', () => {
+  it('offers neighbours that might be one digit as a join, and not those far apart', () => {
+    const plan = planReading([L, UPRIGHT, FAR_ONE]);
+    expect(plan.groups.map((g) => g.strokes)).toEqual([[0], [1], [2]]);
+    expect(plan.joins.map((j) => [j.left, j.group.strokes])).toEqual([[0, [0, 1]]]);
+    expect(planCandidates(plan).map((c) => c.strokes)).toEqual([[0], [1], [2], [0, 1]]);
+  });
+});
+
+describe('chooseSegments', () => {
+  const plan = planReading([L, UPRIGHT, FAR_ONE]);
+
+  it('joins when the join model says the two are one digit', () => {
+    // The L alone is not a digit, the upright a 1, the two together a sure 4.
+    const readings = [none, sure(1), sure(1), sure(4)];
+    const model = oneFeatureModel('joinedIsTwoStrokeDigit', 4, -2);
+    expect(chooseSegments(plan, readings, model)).toEqual([3, 2]);
+  });
+
+  it('keeps the parts when it says they are not', () => {
+    const readings = [sure(6), sure(1), sure(1), sure(8)];
+    const model = oneFeatureModel('joinedIsTwoStrokeDigit', 4, -2);
+    expect(chooseSegments(plan, readings, model)).toEqual([0, 1, 2]);
+  });
+
+  it('uses each group in one digit only, keeping the likelier of overlapping joins', () => {
+    // Three uprights close together: joins (0,1) and (1,2) compete for the middle one.
+    const three = planReading([
+      line(0.1, 0.2, 0.1, 0.8),
+      line(0.18, 0.2, 0.18, 0.8),
+      line(0.26, 0.2, 0.26, 0.8),
+    ]);
+    expect(three.joins.map((j) => j.left)).toEqual([0, 1]);
+    const readings = [sure(1), sure(1), sure(1), sure(4), { ...sure(4), notDigit: 0.5 }];
+    // Log-odds rise with the join's likeness: the first join (notDigit 0) wins.
+    const model = oneFeatureModel('joinedLikeness', 10, 5);
+    expect(chooseSegments(three, readings, model)).toEqual([3, 2]);
+  });
+
+  it('needs one reading per candidate', () => {
+    expect(() => chooseSegments(plan, [sure(1)])).toThrow(/expected 4 readings/);
+  });
+
+  it('ships a join model fitted on the features the page computes', () => {
+    expect(JOIN_MODEL.features).toEqual(JOIN_FEATURES);
+    const features = joinFeatures(plan, 0, [none, sure(1), sure(1), sure(4)]);
+    expect(features).toHaveLength(JOIN_MODEL.weights.length);
+    expect(features.every(Number.isFinite)).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+// Fits the join model of src/number/segmentation.ts: numbers composed from the training
+// writers' digits (never the held-out writers'), read by the shipped model as the page reads
+// them, and a logistic regression over each possible join's features. Writes
+// src/number/joinModel.json. Run after a new model ships:
+//   npx tsx training/fitJoins.ts [--rounds 4] [--seed 5]
+// Each round composes the training writers' digits into numbers afresh (another seed).
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { composeNumbers, type ComposedNumber } from '../e2e/support/numbers';
+import {
+  JOIN_FEATURES,
+  joinFeatures,
+  type JoinModel,
+  type ReadingPlan,
+} from '../src/number/segmentation';
+import { loadModelFile } from './loadModelFile';
+import { readNumbers } from './readNumbers';
+import { loadStrokeDigits, splitByWriter } from './strokeDigits';
+
+const OUTPUT = new URL('../src/number/joinModel.json', import.meta.url);
+
+/** Each possible join of each number: its features and whether it really is one digit. */
+export function joinExamples(
+  numbers: readonly ComposedNumber[],
+  read: readonly { plan: ReadingPlan; readings: Parameters<typeof joinFeatures>[2] }[],
+): { features: number[][]; labels: number[] } {
+  const features: number[][] = [];
+  const labels: number[] = [];
+  numbers.forEach((number, n) => {
+    const { plan, readings } = read[n]!;
+    const truth = new Set(number.groups.map((g) => [...g].sort((a, b) => a - b).join(',')));
+    plan.joins.forEach((join, k) => {
+      features.push(joinFeatures(plan, k, readings));
+      labels.push(truth.has(join.group.strokes.join(',')) ? 1 : 0);
+    });
+  });
+  return { features, labels };
+}
+
+/** Logistic regression on standardised features, by full-batch gradient descent with L2. */
+export function fitLogistic(
+  features: readonly number[][],
+  labels: readonly number[],
+  { steps = 4000, rate = 1, l2 = 0.01 } = {},
+): JoinModel {
+  const d = features[0]!.length;
+  const n = features.length;
+  const mean = Array.from({ length: d }, (_, j) => features.reduce((s, f) => s + f[j]!, 0) / n);
+  const scale = mean.map((m, j) => {
+    const v = features.reduce((s, f) => s + (f[j]! - m) ** 2, 0) / n;
+    return Math.sqrt(v) || 1;
+  });
+  const z = features.map((f) => f.map((x, j) => (x - mean[j]!) / scale[j]!));
+  const weights = new Array<number>(d).fill(0);
+  let bias = 0;
+  for (let step = 0; step < steps; step++) {
+    const grad = new Array<number>(d).fill(0);
+    let gradBias = 0;
+    z.forEach((row, i) => {
+      const p = 1 / (1 + Math.exp(-(bias + row.reduce((s, x, j) => s + x * weights[j]!, 0))));
+      const err = p - labels[i]!;
+      row.forEach((x, j) => (grad[j]! += (err * x) / n));
+      gradBias += err / n;
+    });
+    weights.forEach((w, j) => (weights[j] = w - rate * (grad[j]! + l2 * w)));
+    bias -= rate * gradBias;
+  }
+  return { mean, scale, weights, bias };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '4' },
+      seed: { type: 'string', default: '5' },
+    },
+  });
+  await tf.setBackend('wasm');
+  const { model, metadata } = await loadModelFile('public/model/model.json');
+  const { train } = splitByWriter(loadStrokeDigits());
+  const seed = Number(values.seed);
+  const numbers = Array.from({ length: Number(values.rounds) }, (_, r) =>
+    composeNumbers(train, train.length, seed + r),
+  ).flat();
+  const read = await readNumbers(model, metadata, numbers);
+  const { features, labels } = joinExamples(numbers, read);
+  const fitted = fitLogistic(features, labels);
+  const round = (xs: number[]) => xs.map((x) => Number(x.toPrecision(6)));
+  const json: JoinModel & { features: string[]; fittedOn: string } = {
+    features: JOIN_FEATURES,
+    fittedOn: `${numbers.length} numbers composed from the training writers' digits (seeds ${seed} to ${seed + Number(values.rounds) - 1}), ${labels.length} possible joins, ${labels.filter(Boolean).length} real`,
+    mean: round(fitted.mean),
+    scale: round(fitted.scale),
+    weights: round(fitted.weights),
+    bias: Number(fitted.bias.toPrecision(6)),
+  };
+  writeFileSync(OUTPUT, JSON.stringify(json, null, 2) + '\n');
+  console.log(`wrote ${OUTPUT.pathname}: ${json.fittedOn}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
