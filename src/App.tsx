@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { NumberDisplay } from './components/NumberDisplay';
 import { BackendBadge } from './components/BackendBadge';
 import { DrawingPad } from './components/DrawingPad';
 import { DrawingToolbar } from './components/DrawingToolbar';
@@ -14,8 +15,11 @@ import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
 import { parseBackendName, type BackendName } from './model/backendName';
+import type { Stroke } from './strokes';
 import { modelJsonUrl } from './model/modelUrl';
-import { prepareInput } from './preprocess/prepareInput';
+import { createInputCache, prepareNumber } from './number/prepareNumber';
+import { lastWrittenDigit } from './number/readNumber';
+import { lastWrittenGroup } from './number/groupStrokes';
 import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
 
 /** `?backend=wasm|cpu` runs the model without the GPU (for comparison and benchmarks). */
@@ -40,12 +44,27 @@ export function App() {
   const [preprocessing, setPreprocessing] = useState(requestedPreprocessing);
   const { state: modelState, retry } = useClassifier(modelUrl, backend);
   const classifier = modelState.status === 'ready' ? modelState.classifier : null;
-  // Preprocessed once per drawing, for the preview (even before the model is ready) and the model.
+  // Planned and preprocessed once per drawing, for the preview (even before the model is
+  // ready) and the model; each group's input is kept while its strokes do not change.
+  const [inputCache] = useState(createInputCache);
   const prepared = useMemo(
-    () => prepareInput(drawing.strokes, preprocessing, drawing.version),
-    [drawing.strokes, preprocessing, drawing.version],
+    () => prepareNumber(drawing.strokes, preprocessing, drawing.version, inputCache),
+    [drawing.strokes, preprocessing, drawing.version, inputCache],
   );
-  const { state, prediction, error } = usePrediction(classifier, prepared);
+  const reading = usePrediction(classifier, prepared);
+  const { state, digits, error } = reading;
+  // The digit described below the number: the one chosen, by default the one written last.
+  // A choice is kept as its first stroke, so it survives regrouping until that stroke goes.
+  const [chosenStroke, setChosenStroke] = useState<Stroke | null>(null);
+  const chosen = digits.findIndex((d) =>
+    d.strokes.some((i) => reading.strokes[i] === chosenStroke),
+  );
+  const selected = chosen >= 0 ? chosen : lastWrittenDigit(digits);
+  const digit = digits[selected] ?? null;
+  const prediction = digit?.prediction ?? null;
+  // Before the first answer, the preview shows the group being written.
+  const previewInput =
+    digit?.input ?? prepared.inputs[lastWrittenGroup(prepared.plan.groups)] ?? null;
 
   return (
     <div className="app">
@@ -62,14 +81,27 @@ export function App() {
         >
           <DrawingPad
             strokes={drawing.strokes}
-            onStrokeStart={drawing.start}
+            onStrokeStart={(point) => {
+              setChosenStroke(null);
+              drawing.start(point);
+            }}
             onStrokeExtend={drawing.extend}
             onStrokeEnd={drawing.end}
             ink={dark ? '#f4f4f5' : '#18181b'}
           />
           <DrawingToolbar drawing={drawing} />
         </section>
-        <section className="results" aria-label="Recognition">
+        <NumberDisplay
+          reading={reading}
+          selected={selected}
+          onSelect={(i) => setChosenStroke(reading.strokes[digits[i]!.strokes[0]!] ?? null)}
+        />
+        <section
+          className="results"
+          aria-label={
+            digits.length > 1 ? `Digit ${selected + 1} of ${digits.length}` : 'Recognition'
+          }
+        >
           <div className="results__top">
             <PredictionDisplay
               state={state}
@@ -77,7 +109,7 @@ export function App() {
               error={error}
               announce={!drawing.isDrawing}
             />
-            <InputPreview input={prepared.input} />
+            <InputPreview input={previewInput} />
           </div>
           <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart
@@ -87,7 +119,11 @@ export function App() {
           />
         </section>
       </main>
-      <ModelInfo classifier={classifier} input={prepared.input} prediction={prediction} />
+      <ModelInfo
+        classifier={classifier}
+        inputs={digits.length > 0 ? digits.map((d) => d.input) : prepared.inputs.slice(0, 1)}
+        predictions={digits.map((d) => d.prediction)}
+      />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.
         {import.meta.env.VITE_BUILD_ID && (

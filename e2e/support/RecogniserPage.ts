@@ -20,6 +20,9 @@ export class RecogniserPage {
   /** The element whose data-stroke-count counts the strokes drawn. */
   readonly padArea: Locator;
   readonly prediction: Locator;
+  /** The number read: one `numberDigits` button per group, left to right. */
+  readonly number: Locator;
+  readonly numberDigits: Locator;
   readonly modelStatus: Locator;
   readonly backend: Locator;
   readonly preview: Locator;
@@ -39,6 +42,8 @@ export class RecogniserPage {
     this.pad = page.getByTestId('drawing-pad');
     this.padArea = page.locator('[data-stroke-count]');
     this.prediction = page.getByTestId('prediction');
+    this.number = page.getByTestId('number');
+    this.numberDigits = page.getByTestId('number-digit');
     this.modelStatus = page.getByTestId('model-status');
     this.backend = page.getByTestId('backend');
     this.preview = page.getByTestId('input-preview');
@@ -73,6 +78,13 @@ export class RecogniserPage {
     return { x: box.x, y: box.y, side: Math.min(box.width, box.height) };
   }
 
+  /** The pad's size in CSS pixels (it is wider than tall, for numbers). */
+  async padSize(): Promise<{ width: number; height: number }> {
+    const box = await this.pad.boundingBox();
+    if (!box) throw new Error('drawing pad is not visible');
+    return { width: box.width, height: box.height };
+  }
+
   /** Draws strokes given in pad pixels with the mouse. */
   async drawWithMouse(strokes: readonly Stroke[], moves: MouseMoves = 2): Promise<void> {
     const { x, y } = await this.padBox();
@@ -102,6 +114,29 @@ export class RecogniserPage {
 
   async waitForDone(): Promise<void> {
     await expect(this.prediction).toHaveAttribute('data-state', 'done', this.wait);
+  }
+
+  /** The number is read: its digits are this drawing's. */
+  async waitForNumberDone(): Promise<void> {
+    await expect(this.number).toHaveAttribute('data-state', 'done', this.wait);
+  }
+
+  /** The number read ("?" for a group that is not a digit), once done. */
+  async numberValue(): Promise<string> {
+    await this.waitForNumberDone();
+    return (await this.number.getAttribute('data-value')) ?? '';
+  }
+
+  /** How many groups (digits) the strokes make, once done. */
+  async numberCount(): Promise<number> {
+    await this.waitForNumberDone();
+    return Number(await this.number.getAttribute('data-count'));
+  }
+
+  /** Chooses the i-th digit of the number (0 = leftmost) to show its details. */
+  async selectDigit(i: number): Promise<void> {
+    await this.numberDigits.nth(i).click();
+    await expect(this.numberDigits.nth(i)).toHaveAttribute('aria-pressed', 'true', this.wait);
   }
 
   /** Nothing to predict: no prediction and no digit shown. */

@@ -10,7 +10,7 @@ import { renderDrawing } from '../drawing/renderDrawing';
 import type { Point, Stroke } from '../strokes';
 
 export interface DrawingPadProps {
-  /** In pad units: the pad's side is 1. */
+  /** In pad units: the pad's height is 1. */
   strokes: readonly Stroke[];
   onStrokeStart(point: Point): void;
   onStrokeExtend(points: Point[]): void;
@@ -20,31 +20,34 @@ export interface DrawingPadProps {
   label?: string;
 }
 
-/** A square canvas that fills its parent's width and turns pointer input into strokes. */
+/**
+ * A canvas as large as its box (wide enough for a number; CSS sets the size) that turns pointer
+ * input into strokes.
+ */
 export function DrawingPad({
   strokes,
   onStrokeStart,
   onStrokeExtend,
   onStrokeEnd,
   ink,
-  label = 'Drawing pad: draw a digit',
+  label = 'Drawing pad: write a digit or a number',
 }: DrawingPadProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Only one pointer draws at a time; a second finger must not start a stroke or jump the line.
   const activePointer = useRef<number | null>(null);
-  const side = useCssWidth(canvasRef);
+  const { width, height } = useCssSize(canvasRef);
   const dpr = useDevicePixelRatio();
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || side === 0) return;
-    const pixels = Math.round(side * dpr);
+    if (!canvas || width === 0 || height === 0) return;
+    const [pixelsWide, pixelsHigh] = [Math.round(width * dpr), Math.round(height * dpr)];
     // Assigning the size clears the canvas even when unchanged, so only assign on change.
-    if (canvas.width !== pixels) canvas.width = pixels;
-    if (canvas.height !== pixels) canvas.height = pixels;
+    if (canvas.width !== pixelsWide) canvas.width = pixelsWide;
+    if (canvas.height !== pixelsHigh) canvas.height = pixelsHigh;
     const ctx = canvas.getContext('2d');
-    if (ctx) renderDrawing(ctx, strokes, { side, devicePixelRatio: dpr, ink });
-  }, [strokes, side, dpr, ink]);
+    if (ctx) renderDrawing(ctx, strokes, { width, height, devicePixelRatio: dpr, ink });
+  }, [strokes, width, height, dpr, ink]);
 
   const toPad = (event: { clientX: number; clientY: number }, rect: DOMRect): Point =>
     padCoordinates(event.clientX, event.clientY, rect);
@@ -84,7 +87,7 @@ export function DrawingPad({
   };
 
   return (
-    <div style={{ width: '100%', aspectRatio: '1' }}>
+    <div className="pad">
       <canvas
         ref={canvasRef}
         data-testid="drawing-pad"
@@ -109,19 +112,21 @@ export function DrawingPad({
   );
 }
 
-/** The element's CSS width, kept current by a ResizeObserver; 0 before the first layout. */
-function useCssWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
+/** The element's CSS size, kept current by a ResizeObserver; 0 x 0 before the first layout. */
+function useCssSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(entry.contentRect.width);
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
-  return width;
+  return size;
 }
 
 /**

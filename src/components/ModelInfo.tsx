@@ -4,23 +4,26 @@ import type { ServingTensorInfo } from '../model/modelFormat';
 
 /**
  * The original TF Serving contract, kept reachable: the signature as
- * `GET /v1/models/mnist/metadata` reported it, the predict request body for the current
- * drawing, and the answer the server would have given.
+ * `GET /v1/models/mnist/metadata` reported it, the batched predict request body for the digits
+ * on the pad (one 784-value row each), and the answer the server would have given.
  */
 export function ModelInfo({
   classifier,
-  input,
-  prediction,
+  inputs,
+  predictions,
 }: {
   classifier: Classifier | null;
-  input: Float32Array | null;
-  prediction: Prediction | null;
+  inputs: readonly Float32Array[];
+  predictions: readonly Prediction[];
 }) {
   const [copyStatus, setCopyStatus] = useState('');
   const [showOutputs, setShowOutputs] = useState(false);
   const metadata = classifier?.metadata;
   const signature = metadata?.signature_def.serving_default;
-  const request = input ? JSON.stringify({ inputs: Array.from(input, round) }) : '';
+  const request =
+    inputs.length > 0
+      ? JSON.stringify({ inputs: inputs.map((input) => Array.from(input, round)) })
+      : '';
 
   const copy = async () => {
     try {
@@ -72,7 +75,7 @@ export function ModelInfo({
             </tbody>
           </table>
           <div className="model-info__actions">
-            <button type="button" onClick={copy} disabled={!input}>
+            <button type="button" onClick={copy} disabled={inputs.length === 0}>
               Copy predict request
             </button>
             <button
@@ -96,7 +99,11 @@ export function ModelInfo({
                   readOnly
                   data-testid="raw-outputs"
                   rows={2}
-                  value={prediction ? JSON.stringify({ outputs: [prediction.logits] }) : ''}
+                  value={
+                    predictions.length > 0
+                      ? JSON.stringify({ outputs: predictions.map((p) => p.logits) })
+                      : ''
+                  }
                 />
               </label>
             </div>

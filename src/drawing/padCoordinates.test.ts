@@ -15,9 +15,9 @@ describe('padCoordinates', () => {
     expect(padCoordinates(50, 350, rect)).toEqual([-0.25, 1.5]);
   });
 
-  it('divides x by the width and y by the height', () => {
-    expect(padCoordinates(150, 100, { left: 0, top: 0, width: 300, height: 400 })).toEqual([
-      0.5, 0.25,
+  it('measures both axes in pad heights, so a wide pad runs past 1 in x', () => {
+    expect(padCoordinates(600, 100, { left: 0, top: 0, width: 1000, height: 400 })).toEqual([
+      1.5, 0.25,
     ]);
   });
 });

@@ -9,10 +9,11 @@ export interface PadRect {
 }
 
 /**
- * Converts a pointer's client position into pad units (the pad's side is 1), so a drawing
- * survives resizes and devicePixelRatio changes. Points off the pad fall outside 0..1 and are
- * kept: a stroke that leaves the pad and comes back stays one stroke. The rect must not be empty.
+ * Converts a pointer's client position into pad units (the pad's height is 1, so x runs from 0
+ * to the pad's aspect ratio), so a drawing survives resizes and devicePixelRatio changes. Points
+ * off the pad fall outside and are kept: a stroke that leaves the pad and comes back stays one
+ * stroke. The rect must not be empty.
  */
 export function padCoordinates(clientX: number, clientY: number, rect: PadRect): Point {
-  return [(clientX - rect.left) / rect.width, (clientY - rect.top) / rect.height];
+  return [(clientX - rect.left) / rect.height, (clientY - rect.top) / rect.height];
 }

@@ -56,7 +56,7 @@ const SETUP: Call[] = [
 ];
 const PEN = { lineCap: 'round', lineJoin: 'round', lineWidth: INK_WIDTH, strokeStyle: '#123456' };
 const DOT = { fillStyle: '#123456' };
-const VIEW = { side: 300, devicePixelRatio: 2, ink: '#123456' };
+const VIEW = { width: 300, height: 300, devicePixelRatio: 2, ink: '#123456' };
 
 describe('renderDrawing', () => {
   it('only clears an empty drawing', () => {
@@ -65,12 +65,12 @@ describe('renderDrawing', () => {
     expect(calls).toEqual(SETUP);
   });
 
-  it('clears whole backing pixels when side x dpr is fractional', () => {
+  it('clears whole backing pixels of a wide pad when size x dpr is fractional', () => {
     const { ctx, calls } = recordingContext();
-    renderDrawing(ctx, [], { side: 301, devicePixelRatio: 1.5, ink: 'black' });
+    renderDrawing(ctx, [], { width: 801, height: 301, devicePixelRatio: 1.5, ink: 'black' });
     expect(calls.slice(0, 3)).toEqual([
       ['setTransform', 1, 0, 0, 1, 0, 0],
-      ['clearRect', 0, 0, 452, 452],
+      ['clearRect', 0, 0, 1202, 452],
       ['setTransform', 451.5, 0, 0, 451.5, 0, 0],
     ]);
   });

@@ -20,23 +20,24 @@ export interface DrawingContext {
 }
 
 export interface PadView {
-  /** The pad's side in CSS pixels. */
-  side: number;
+  /** The pad's size in CSS pixels. */
+  width: number;
+  height: number;
   devicePixelRatio: number;
   /** A resolved CSS colour (canvas does not understand var(--x)). */
   ink: string;
 }
 
-/** Draws strokes stored in pad units (side 1) onto a canvas of side x dpr backing pixels. */
+/** Draws strokes stored in pad units (height 1) onto a canvas of size x dpr backing pixels. */
 export function renderDrawing(
   ctx: DrawingContext,
   strokes: readonly Stroke[],
-  { side, devicePixelRatio, ink }: PadView,
+  { width, height, devicePixelRatio, ink }: PadView,
 ): void {
-  const scale = side * devicePixelRatio;
+  const scale = height * devicePixelRatio;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   // Ceil: the backing size is rounded, and a leftover half-pixel column would keep old ink.
-  ctx.clearRect(0, 0, Math.ceil(scale), Math.ceil(scale));
+  ctx.clearRect(0, 0, Math.ceil(width * devicePixelRatio), Math.ceil(scale));
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';

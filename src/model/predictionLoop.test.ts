@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PreparedInput } from '../preprocess/prepareInput';
 import type { Classifier, Prediction } from './classifier';
-import { createPredictionLoop, predictionView } from './predictionLoop';
+import { batchView, createPredictionLoop, type PreparedBatch } from './predictionLoop';
 
 /** Drawing `version`, its input tagged with the version so a call shows what it predicts. */
-const drawing = (version: number, preprocessMs = 5): PreparedInput => ({
+const drawing = (version: number, preprocessMs = 5): PreparedBatch => ({
   key: `${version}/mnist`,
-  input: Float32Array.of(version),
+  inputs: [Float32Array.of(version)],
   preprocessMs,
-  tiny: false,
 });
-const cleared = (version: number): PreparedInput => ({ ...drawing(version), input: null });
+const cleared = (version: number): PreparedBatch => ({ ...drawing(version), inputs: [] });
 const scores = (digit: number): Prediction => ({
   logits: [],
   probabilities: [],
@@ -26,15 +24,15 @@ function fakeClassifier() {
   const calls: { version: number; settle(outcome: Prediction | Error): void }[] = [];
   let running = 0;
   let mostAtOnce = 0;
-  const predict = (input: Float32Array) =>
-    new Promise<Prediction>((resolve, reject) => {
+  const predict = (inputs: readonly Float32Array[]) =>
+    new Promise<Prediction[]>((resolve, reject) => {
       mostAtOnce = Math.max(mostAtOnce, ++running);
       calls.push({
-        version: input[0]!,
+        version: inputs[0]![0]!,
         settle(outcome) {
           running--;
           if (outcome instanceof Error) reject(outcome);
-          else resolve(outcome);
+          else resolve([outcome]);
         },
       });
     });
@@ -49,11 +47,15 @@ function setUp() {
   const loop = createPredictionLoop();
   const fake = fakeClassifier();
   let current = cleared(0);
-  const draw = (input: PreparedInput) => {
-    current = input;
-    loop.setInput(input);
+  const draw = (batch: PreparedBatch) => {
+    current = batch;
+    loop.setInput(batch);
   };
-  const view = () => predictionView(current, loop.getResult());
+  /** The view in short: its state, the (single) prediction shown, its error. */
+  const view = () => {
+    const { state, shown, error } = batchView(current, loop.getResult());
+    return { state, prediction: shown?.predictions[0] ?? null, error };
+  };
   return { loop, ...fake, draw, view };
 }
 
@@ -176,16 +178,5 @@ describe('createPredictionLoop', () => {
       { startTime: 95, duration: 55 },
       { startTime: 147, duration: 13 },
     ]);
-  });
-
-  it('calls a tiny mark not a digit once read, whatever the model says', () => {
-    const result = { key: '1/mnist', prediction: scores(1), error: null };
-    expect(predictionView({ ...drawing(1), tiny: true }, result).prediction?.verdict).toBe(
-      'not-a-digit',
-    );
-    expect(predictionView(drawing(1), result).prediction?.verdict).toBe('sure');
-    // A model without verdicts (no calibration) keeps answering as before.
-    const plain = { ...result, prediction: { ...scores(1), verdict: null } };
-    expect(predictionView({ ...drawing(1), tiny: true }, plain).prediction?.verdict).toBeNull();
   });
 });

@@ -1,0 +1,80 @@
+import { INPUT_PIXELS, TINY_DRAWING } from '../constants';
+import type { PreparedBatch } from '../model/predictionLoop';
+import { preprocess, type Preprocessing } from '../preprocess/preprocessing';
+import { strokeBounds, type Stroke } from '../strokes';
+import { planCandidates, planReading, type ReadingPlan } from './segmentation';
+
+/** A drawing made ready for the model once: its reading plan and an input per candidate. */
+export interface PreparedNumber extends PreparedBatch {
+  strokes: readonly Stroke[];
+  plan: ReadingPlan;
+  /**
+   * Per candidate: a mark too small on the pad to be a digit (a dot, a tap). Preprocessing would
+   * blow it up to digit size, where it looks like a 1 or a 7, so the page calls it not a digit.
+   */
+  tiny: boolean[];
+}
+
+/** Remembers each candidate's input by its strokes, so a new stroke re-renders only its group. */
+export interface InputCache {
+  input(strokes: readonly Stroke[], preprocessing: Preprocessing): Float32Array | null;
+  /** Forgets every input not asked for since the last call. */
+  sweep(): void;
+}
+
+export function createInputCache(): InputCache {
+  const ids = new WeakMap<Stroke, number>();
+  let nextId = 0;
+  let kept = new Map<string, Float32Array | null>();
+  let used = new Map<string, Float32Array | null>();
+  const id = (stroke: Stroke) => {
+    let found = ids.get(stroke);
+    if (found === undefined) ids.set(stroke, (found = nextId++));
+    return found;
+  };
+  return {
+    input(strokes, preprocessing) {
+      const key = `${preprocessing}:${strokes.map(id).join(',')}`;
+      const input = used.get(key) ?? kept.get(key) ?? preprocess(strokes, preprocessing);
+      used.set(key, input);
+      return input;
+    },
+    sweep() {
+      kept = used;
+      used = new Map();
+    },
+  };
+}
+
+/**
+ * Plans the reading of the strokes (groups and possible joins, see segmentation.ts) and
+ * preprocesses every candidate. Nothing to recognise (no ink with extent): no inputs.
+ */
+export function prepareNumber(
+  strokes: readonly Stroke[],
+  preprocessing: Preprocessing,
+  version: number,
+  cache: InputCache = createInputCache(),
+): PreparedNumber {
+  const start = performance.now();
+  const plan = planReading(strokes);
+  const candidates = planCandidates(plan).map((c) => c.strokes.map((i) => strokes[i]!));
+  const inputs = candidates.map((c) => cache.input(c, preprocessing));
+  cache.sweep();
+  const tiny = candidates.map((c, i) => inputs[i] === null || extent(c) < TINY_DRAWING);
+  const anything = inputs.some((input) => input !== null);
+  return {
+    key: `${version}/${preprocessing}`,
+    strokes,
+    plan,
+    // A dot among digits is read as a blank: it is tiny, so not a digit whatever the model says.
+    inputs: anything ? inputs.map((input) => input ?? new Float32Array(INPUT_PIXELS)) : [],
+    tiny: anything ? tiny : [],
+    preprocessMs: performance.now() - start,
+  };
+}
+
+function extent(strokes: readonly Stroke[]): number {
+  const b = strokeBounds(strokes);
+  return b ? Math.max(b.maxX - b.minX, b.maxY - b.minY) : 0;
+}
