@@ -13,6 +13,7 @@ import { startStaticServer } from '../scripts/serveStatic';
 import { bundleModules, type ModuleShare } from './bundleModules';
 import { measureLatency, type BenchBackend, type LatencyResult } from './latency';
 import { modelAccuracies } from './modelAccuracy';
+import { replayNumbers, type NumbersResult } from './numbers';
 import { replayHandwriting, type ReplayResult } from './replay';
 import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup';
 import { assetSizes, modelBytes, type FileSize } from './sizes';
@@ -22,6 +23,7 @@ const PORT = envNumber('BENCH_PORT', 4190);
 /** The page the latest table lives on (the README links it). */
 const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);
+const NUMBERS = envNumber('BENCH_NUMBERS', 100);
 const RUNS = {
   loads: envNumber('BENCH_LOADS', 3),
   strokes: envNumber('BENCH_STROKES', 6),
@@ -50,6 +52,7 @@ const server = await startStaticServer('dist', PORT, ['/']);
 const url = `http://127.0.0.1:${PORT}/`;
 const browser = await launchChromium();
 let replay: ReplayResult;
+let numbers: NumbersResult;
 const latency: LatencyResult[] = [];
 const chromium = browser.version();
 const renderer = await webglRenderer(browser);
@@ -57,6 +60,10 @@ try {
   step(`replaying ${PER_CLASS * 10} handwritten digits through the app`);
   replay = await replayHandwriting(browser, url, PER_CLASS, (done, total) => {
     if (done % 100 === 0) step(`  ${done}/${total}`);
+  });
+  step(`replaying ${NUMBERS} numbers, then their digits one at a time`);
+  numbers = await replayNumbers(browser, url, NUMBERS, (done, total) => {
+    if (done % 20 === 0) step(`  ${done}/${total}`);
   });
   for (const backend of BACKENDS) {
     step(`latency on ${backend}`);
@@ -82,6 +89,7 @@ writeFileSync(
       seconds,
       accuracy,
       replay,
+      numbers,
       latency,
       assets,
       initial,
@@ -121,6 +129,22 @@ function table(): string {
       `Handwriting through the app, ${mode === 'mnist' ? 'our preprocessing' : mode === 'crop' ? 'crop-only preprocessing' : 'naive preprocessing (whole pad)'}`,
       `${pct(replay.accuracy[mode].accuracy)} of ${replay.accuracy[mode].count} (lowest: ${lowest(replay.accuracy[mode].perClass)})`,
     ]),
+    [
+      `Numbers through the app (${numbers.numbers} numbers of 2-8 digits, ${numbers.digits} digits, ${numbers.backend})`,
+      `whole number right ${pct(numbers.wholeRight)}; every digit right when written alone ` +
+        `${pct(numbers.allDigitsRightSingly)} (single digits ${pct(numbers.singleAccuracy)}); ` +
+        `wrong split or merge ${pct(numbers.wrongSplit)}`,
+    ],
+    [
+      `Pen-up -> answer, numbers (${numbers.backend}, median / p95)`,
+      `single digit ${short(numbers.singleAnswerMs)}; ` +
+        Object.entries(numbers.answerMs)
+          .map(([n, s]) => `${n} digits ${short(s)}`)
+          .join('; ') +
+        (numbers.answerMs[8]
+          ? ` (8 digits / single: ${(numbers.answerMs[8].median / numbers.singleAnswerMs.median).toFixed(2)}x)`
+          : ''),
+    ],
     ...latency.flatMap((l): [string, string][] => [
       [`Predict while drawing, ${l.backend}`, `${ms(l.drawingMs)}${ratio(l, webgl, 'drawingMs')}`],
       [
@@ -220,6 +244,10 @@ function lowest(perClass: number[]): string {
 function ms(s: Summary): string {
   return `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}; n=${s.n})`;
 }
+function short(s: Summary): string {
+  return `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} ms (n=${s.n})`;
+}
+
 function pct(v: number): string {
   return `${(v * 100).toFixed(2)}%`;
 }

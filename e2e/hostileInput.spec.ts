@@ -93,9 +93,14 @@ test.describe('hostile input', () => {
     const again = await app.previewPixels();
     again.forEach((v, i) => expect(v).toBeCloseTo(firstStroke[i]!, 2));
     // The canvas backing store follows the new size.
-    const sizes = await app.pad.evaluate((c: HTMLCanvasElement) => [c.width, c.clientWidth]);
-    expect(sizes[0]).toBe(sizes[1]);
-    expect(Math.abs(sizes[1]! - after.side)).toBeLessThanOrEqual(2); // the pad's border
+    const [backingWidth, cssWidth, backingHeight, cssHeight] = await app.pad.evaluate(
+      (c: HTMLCanvasElement) => [c.width, c.clientWidth, c.height, c.clientHeight],
+    );
+    expect(backingWidth).toBe(cssWidth);
+    expect(backingHeight).toBe(cssHeight);
+    const { width, height } = await app.padSize();
+    expect(Math.abs(cssWidth! - width)).toBeLessThanOrEqual(2); // the pad's border
+    expect(Math.abs(cssHeight! - height)).toBeLessThanOrEqual(2);
   });
 
   test('pointercancel ends a touch stroke without losing it', async ({ app }) => {

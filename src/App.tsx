@@ -48,8 +48,8 @@ export function App() {
   // ready) and the model; each group's input is kept while its strokes do not change.
   const [inputCache] = useState(createInputCache);
   const prepared = useMemo(
-    () => prepareNumber(drawing.strokes, preprocessing, drawing.version, inputCache),
-    [drawing.strokes, preprocessing, drawing.version, inputCache],
+    () => prepareNumber(drawing.strokes, preprocessing, inputCache),
+    [drawing.strokes, preprocessing, inputCache],
   );
   const reading = usePrediction(classifier, prepared);
   const { state, digits, error } = reading;

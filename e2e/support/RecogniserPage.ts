@@ -139,6 +139,56 @@ export class RecogniserPage {
     await expect(this.numberDigits.nth(i)).toHaveAttribute('aria-pressed', 'true', this.wait);
   }
 
+  /**
+   * Starts timing, in the page, each pen-up -> answer: from a pointerup to the number's
+   * data-state turning done (0 when the answer read while drawing already stands). Read the
+   * timings with lastAnswerMs.
+   */
+  async watchAnswers(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { penUpAt: number | null; answerMs: number[] };
+      w.penUpAt = null;
+      w.answerMs = [];
+      const number = document.querySelector('[data-testid="number"]')!;
+      document.addEventListener(
+        'pointerup',
+        () => {
+          w.penUpAt = performance.now();
+          // Read while drawing: if the answer stands two frames after pen-up with nothing
+          // pending in between, the person waited for nothing.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              if (w.penUpAt === null || number.getAttribute('data-state') !== 'done') return;
+              w.answerMs.push(0);
+              w.penUpAt = null;
+            }),
+          );
+        },
+        true,
+      );
+      new MutationObserver(() => {
+        if (number.getAttribute('data-state') !== 'done' || w.penUpAt === null) return;
+        w.answerMs.push(performance.now() - w.penUpAt);
+        w.penUpAt = null;
+      }).observe(number, { attributes: true, attributeFilter: ['data-state'] });
+    });
+  }
+
+  /** The newest pen-up -> answer time (ms) since the last call; see watchAnswers. */
+  async lastAnswerMs(): Promise<number> {
+    const handle = await this.page.waitForFunction(
+      () => {
+        const w = window as unknown as { answerMs: number[] };
+        const last = w.answerMs.at(-1);
+        w.answerMs = last === undefined ? w.answerMs : [];
+        return last ?? false;
+      },
+      undefined,
+      this.wait,
+    );
+    return (await handle.jsonValue()) as number;
+  }
+
   /** Nothing to predict: no prediction and no digit shown. */
   async waitForEmpty(): Promise<void> {
     await expect(this.prediction).toHaveAttribute('data-state', 'empty', this.wait);

@@ -18,21 +18,26 @@ export interface PreparedNumber extends PreparedBatch {
 /** Remembers each candidate's input by its strokes, so a new stroke re-renders only its group. */
 export interface InputCache {
   input(strokes: readonly Stroke[], preprocessing: Preprocessing): Float32Array | null;
+  /** Names the strokes by identity: the same strokes (even after pen-up) get the same name. */
+  name(strokes: readonly Stroke[]): string;
   /** Forgets every input not asked for since the last call. */
   sweep(): void;
 }
 
+/** Every stroke's name: a number given the first time it is seen. */
+const ids = new WeakMap<Stroke, number>();
+let nextId = 0;
+const id = (stroke: Stroke) => {
+  let found = ids.get(stroke);
+  if (found === undefined) ids.set(stroke, (found = nextId++));
+  return found;
+};
+
 export function createInputCache(): InputCache {
-  const ids = new WeakMap<Stroke, number>();
-  let nextId = 0;
   let kept = new Map<string, Float32Array | null>();
   let used = new Map<string, Float32Array | null>();
-  const id = (stroke: Stroke) => {
-    let found = ids.get(stroke);
-    if (found === undefined) ids.set(stroke, (found = nextId++));
-    return found;
-  };
   return {
+    name: (strokes) => strokes.map(id).join(','),
     input(strokes, preprocessing) {
       const key = `${preprocessing}:${strokes.map(id).join(',')}`;
       const input = used.get(key) ?? kept.get(key) ?? preprocess(strokes, preprocessing);
@@ -49,11 +54,12 @@ export function createInputCache(): InputCache {
 /**
  * Plans the reading of the strokes (groups and possible joins, see segmentation.ts) and
  * preprocesses every candidate. Nothing to recognise (no ink with extent): no inputs.
+ * The key names the strokes themselves, not an edit count: lifting the pen keeps the stroke as
+ * drawn, so the answer read while drawing stands and nothing is read twice.
  */
 export function prepareNumber(
   strokes: readonly Stroke[],
   preprocessing: Preprocessing,
-  version: number,
   cache: InputCache = createInputCache(),
 ): PreparedNumber {
   const start = performance.now();
@@ -64,7 +70,7 @@ export function prepareNumber(
   const tiny = candidates.map((c, i) => inputs[i] === null || extent(c) < TINY_DRAWING);
   const anything = inputs.some((input) => input !== null);
   return {
-    key: `${version}/${preprocessing}`,
+    key: `${cache.name(strokes)}/${preprocessing}`,
     strokes,
     plan,
     // A dot among digits is read as a blank: it is tiny, so not a digit whatever the model says.
