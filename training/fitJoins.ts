@@ -10,13 +10,14 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { composeNumbers, type ComposedNumber } from '../e2e/support/numbers';
 import {
+  chooseSegments,
   JOIN_FEATURES,
   joinFeatures,
   type JoinModel,
   type ReadingPlan,
 } from '../src/number/segmentation';
 import { loadModelFile } from './loadModelFile';
-import { readNumbers } from './readNumbers';
+import { readNumbers, type ReadNumber } from './readNumbers';
 import { loadStrokeDigits, splitByWriter } from './strokeDigits';
 
 const OUTPUT = new URL('../src/number/joinModel.json', import.meta.url);
@@ -39,12 +40,34 @@ export function joinExamples(
   return { features, labels };
 }
 
+/** Log-odds thresholds tried; the one with the fewest errors on the training writers wins. */
+const THRESHOLDS = [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1];
+
+/**
+ * How often a threshold gets the count of digits wrong: in numbers, and in single digits
+ * (split in two). Both count: a misread number and a misread lone digit cost the same.
+ */
+export function splitErrors(
+  model: JoinModel,
+  numbers: readonly { digits: readonly unknown[] }[],
+  readNumbers: readonly ReadNumber[],
+  readSingles: readonly ReadNumber[],
+): { numbers: number; singles: number } {
+  const wrong = (read: ReadNumber, count: number) =>
+    chooseSegments(read.plan, read.readings, model).length !== count;
+  return {
+    numbers:
+      numbers.filter((n, i) => wrong(readNumbers[i]!, n.digits.length)).length / numbers.length,
+    singles: readSingles.filter((r) => wrong(r, 1)).length / readSingles.length,
+  };
+}
+
 /** Logistic regression on standardised features, by full-batch gradient descent with L2. */
 export function fitLogistic(
   features: readonly number[][],
   labels: readonly number[],
   { steps = 4000, rate = 1, l2 = 0.01 } = {},
-): JoinModel {
+): Omit<JoinModel, 'threshold'> {
   const d = features[0]!.length;
   const n = features.length;
   const mean = Array.from({ length: d }, (_, j) => features.reduce((s, f) => s + f[j]!, 0) / n);
@@ -85,8 +108,19 @@ async function main() {
     composeNumbers(train, train.length, seed + r),
   ).flat();
   const read = await readNumbers(model, metadata, numbers);
+  const singles = await readNumbers(model, metadata, train);
   const { features, labels } = joinExamples(numbers, read);
   const fitted = fitLogistic(features, labels);
+  let best = { threshold: 0, errors: Infinity };
+  for (const threshold of THRESHOLDS) {
+    const errors = splitErrors({ ...fitted, threshold }, numbers, read, singles);
+    console.log(
+      `threshold ${threshold}: wrong digit count in ${(errors.numbers * 100).toFixed(2)}% of numbers, ${(errors.singles * 100).toFixed(2)}% of single digits`,
+    );
+    if (errors.numbers + errors.singles < best.errors) {
+      best = { threshold, errors: errors.numbers + errors.singles };
+    }
+  }
   const round = (xs: number[]) => xs.map((x) => Number(x.toPrecision(6)));
   const json: JoinModel & { features: string[]; fittedOn: string } = {
     features: JOIN_FEATURES,
@@ -95,9 +129,10 @@ async function main() {
     scale: round(fitted.scale),
     weights: round(fitted.weights),
     bias: Number(fitted.bias.toPrecision(6)),
+    threshold: best.threshold,
   };
   writeFileSync(OUTPUT, JSON.stringify(json, null, 2) + '\n');
-  console.log(`wrote ${OUTPUT.pathname}: ${json.fittedOn}`);
+  console.log(`wrote ${OUTPUT.pathname}: ${json.fittedOn}; threshold ${best.threshold}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

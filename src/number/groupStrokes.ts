@@ -6,7 +6,8 @@ import { strokeBounds, type Bounds, type Stroke } from '../strokes';
 // - their horizontal extents overlap by at least half the narrower one's width (a 4's upright
 //   through its bar, a 7's bar across its stem, a 5's flag over its body), or
 // - one is flat (a bar or flag, under FRAGMENT x H tall) and they touch or overlap;
-// and the result is no wider than a digit can be (a flat stroke excepted: a 5's flag may be long).
+// and the result is no wider than a digit can be (a flat stroke excepted: a 5's flag may be long;
+// a digit taller than H, like an 8 in two stacked loops, may be as wide as it is tall).
 // The most overlapping pair merges first, until no pair qualifies; the order strokes were written
 // in does not matter, so a stroke added later to an earlier digit joins it.
 // What geometry cannot decide (a 4 whose upright stands beside its L, two digits touching) is
@@ -94,7 +95,7 @@ export function lastWrittenGroup(groups: readonly StrokeGroup[]): number {
 /** How surely two groups are one digit (higher is surer), or null when not surely. */
 function affinity(a: Bounds, b: Bounds, height: number): number | null {
   const flat = Math.min(a.maxY - a.minY, b.maxY - b.minY) < FRAGMENT * height;
-  if (!flat && widthX(union(a, b)) > MAX_WIDTH * height) return null;
+  if (!flat && tooWide(union(a, b), height)) return null;
   // A thin upright counts as MIN_NARROW wide about its centre: inside a digit, it overlaps it.
   const [wa, wb] = [widen(a, MIN_NARROW * height), widen(b, MIN_NARROW * height)];
   const overlap = overlapX(wa, wb);
@@ -107,7 +108,15 @@ function affinity(a: Bounds, b: Bounds, height: number): number | null {
 
 /** Whether neighbouring groups might be one digit: close, and together no wider than a digit. */
 export function mayJoin(a: Bounds, b: Bounds, height: number): boolean {
-  return overlapX(a, b) >= -JOIN_GAP * height && widthX(union(a, b)) <= MAX_WIDTH * height;
+  return overlapX(a, b) >= -JOIN_GAP * height && !tooWide(union(a, b), height);
+}
+
+/**
+ * Wider than one digit can be: MAX_WIDTH x H, or x its own height when taller (an 8 written as
+ * two stacked loops is as tall as both, while H is one loop's height).
+ */
+function tooWide(bounds: Bounds, height: number): boolean {
+  return widthX(bounds) > MAX_WIDTH * Math.max(height, bounds.maxY - bounds.minY);
 }
 
 /** Horizontal overlap of two extents; negative for the gap between them. */

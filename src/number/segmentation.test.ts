@@ -34,7 +34,7 @@ function oneFeatureModel(feature: string, weight: number, bias: number): JoinMod
   const n = JOIN_FEATURES.length;
   const weights = new Array<number>(n).fill(0);
   weights[JOIN_FEATURES.indexOf(feature)] = weight;
-  return { mean: new Array(n).fill(0), scale: new Array(n).fill(1), weights, bias };
+  return { mean: new Array(n).fill(0), scale: new Array(n).fill(1), weights, bias, threshold: 0 };
 }
 
 describe('planReading', () => {

@@ -8,7 +8,7 @@ import JOIN_MODEL from './joinModel.json';
 // pair joined. The model reads all of them in the one batched call; then a small logistic model
 // (fitted by training/fitJoins.ts on numbers composed from the training writers' digits) weighs
 // each possible join from its shape and from how the model read the parts and the whole, and
-// the row keeps the joins that are likelier than not (at most one per group).
+// the row keeps the joins whose log-odds clear the fitted threshold (at most one per group).
 
 export interface ReadingPlan {
   /** The reference height H of the ink (see groupStrokes). */
@@ -79,6 +79,9 @@ export function joinFeatures(
     Math.max(ra.notDigit ?? 0, rb.notDigit ?? 0),
     TWO_STROKE_DIGITS.has(rj.digit) ? 1 : 0,
     ra.digit === 1 || rb.digit === 1 ? 1 : 0,
+    // Digits side by side share a baseline and a top line; a digit's parts mostly do not.
+    Math.abs(a.bounds.maxY - b.bounds.maxY) / h,
+    Math.abs(a.bounds.minY - b.bounds.minY) / h,
   ];
 }
 
@@ -96,14 +99,20 @@ export const JOIN_FEATURES = [
   'partsNotDigit',
   'joinedIsTwoStrokeDigit',
   'partIsOne',
+  'bottomOffset',
+  'topOffset',
 ];
 
-/** A fitted logistic model: features are standardised (mean, scale), then weighed. */
+/**
+ * A fitted logistic model: features are standardised (mean, scale), then weighed. A join is
+ * made when its log-odds exceed `threshold`, chosen with it on the training writers.
+ */
 export interface JoinModel {
   mean: number[];
   scale: number[];
   weights: number[];
   bias: number;
+  threshold: number;
 }
 
 /** Log-odds that the join is one digit. */
@@ -135,8 +144,9 @@ export function chooseSegments(
     const k = i >= 2 ? joinAt.get(i - 2) : undefined;
     if (k === undefined) continue;
     const odds = joinLogOdds(joinFeatures(plan, k, readings), model);
-    if (odds > 0 && best[i - 2]!.score + odds > best[i]!.score) {
-      best[i] = { score: best[i - 2]!.score + odds, last: n + k, from: i - 2 };
+    const margin = odds - model.threshold;
+    if (margin > 0 && best[i - 2]!.score + margin > best[i]!.score) {
+      best[i] = { score: best[i - 2]!.score + margin, last: n + k, from: i - 2 };
     }
   }
   const chosen: number[] = [];
