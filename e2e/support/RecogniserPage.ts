@@ -180,13 +180,14 @@ export class RecogniserPage {
       () => {
         const w = window as unknown as { answerMs: number[] };
         const last = w.answerMs.at(-1);
-        w.answerMs = last === undefined ? w.answerMs : [];
-        return last ?? false;
+        if (last === undefined) return false;
+        w.answerMs = [];
+        return { ms: last }; // an object: 0 ms is an answer, not a falsy "keep waiting"
       },
       undefined,
       this.wait,
     );
-    return (await handle.jsonValue()) as number;
+    return ((await handle.jsonValue()) as { ms: number }).ms;
   }
 
   /** Nothing to predict: no prediction and no digit shown. */

@@ -128,12 +128,12 @@ describe('groupStrokes', () => {
   it('does not let a long stroke swallow its neighbours', () => {
     const strokes: Stroke[] = [
       ...place('one', 0.1),
-      ...place('one', 0.3),
       ...place('one', 0.5),
+      ...place('one', 0.9),
       // An underline across all three.
       [
         [0.1, 0.85],
-        [0.9, 0.85],
+        [1.4, 0.85],
       ],
     ];
     const groups = indices(strokes);
