@@ -18,7 +18,7 @@ import { parseBackendName, type BackendName } from './model/backendName';
 import type { Stroke } from './strokes';
 import { modelJsonUrl } from './model/modelUrl';
 import { createInputCache, prepareNumber } from './number/prepareNumber';
-import { lastWrittenDigit } from './number/readNumber';
+import { lastWrittenDigit, numberValue } from './number/readNumber';
 import { lastWrittenGroup } from './number/groupStrokes';
 import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
 
@@ -108,6 +108,11 @@ export function App() {
               prediction={prediction}
               error={error}
               announce={!drawing.isDrawing}
+              place={
+                digits.length > 1
+                  ? { index: selected, count: digits.length, value: numberValue(digits) }
+                  : null
+              }
             />
             <InputPreview input={previewInput} />
           </div>

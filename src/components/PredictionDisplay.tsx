@@ -10,12 +10,15 @@ export function PredictionDisplay({
   prediction,
   error,
   announce,
+  place,
 }: {
   state: PredictionState;
   prediction: Prediction | null;
   error: string | null;
   /** False while a stroke is being drawn: live updates would flood a screen reader. */
   announce: boolean;
+  /** Which digit of a number this is, and the number read (null for a single digit). */
+  place?: { index: number; count: number; value: string } | null;
 }) {
   const done = state === 'done' && prediction !== null;
   const verdict = prediction?.verdict ?? null;
@@ -33,10 +36,19 @@ export function PredictionDisplay({
         {answer(prediction)}
       </span>
       <span className="prediction__confidence" aria-hidden="true">
-        {error ? 'Prediction failed' : prediction ? detail(prediction) : 'Draw a digit'}
+        {error
+          ? 'Prediction failed'
+          : prediction
+            ? detail(prediction)
+            : 'Write a digit or a number'}
+        {place && prediction && ` · digit ${place.index + 1} of ${place.count}`}
       </span>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {error ? `Prediction failed: ${error}` : done && announce ? spoken(prediction) : ''}
+        {error
+          ? `Prediction failed: ${error}`
+          : done && announce
+            ? `${place ? `Reads ${place.value.split('').join(' ')}. Digit ${place.index + 1}: ` : ''}${spoken(prediction)}`
+            : ''}
       </p>
     </div>
   );
