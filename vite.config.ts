@@ -114,11 +114,19 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,bin}'],
-        // Not the opt-in ?backend=wasm: its binaries (425 KB SIMD, 311 KB plain) would double
-        // what every visitor downloads, and its code is no use offline without them (an
-        // offline ?backend=wasm page falls back to the cpu backend and says so).
-        globIgnores: ['**/node_modules/**/*', '**/wasmKernels-*.js'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json,bin,wasm}'],
+        globIgnores: ['**/node_modules/**/*'],
+        // The wasm backend is the default wherever WebGL is software or missing, so its code and
+        // SIMD binary (425 KB) are precached for offline use. Not the plain binary (311 KB), for
+        // browsers without wasm SIMD only: offline, those fall back to the cpu backend.
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter(
+              (e) => !/tfjs-backend-wasm-(?!simd-)[\w-]+\.wasm$/.test(e.url),
+            ),
+            warnings: [],
+          }),
+        ],
         cleanupOutdatedCaches: true,
         clientsClaim: true, // the first visit is offline-capable without a reload
         skipWaiting: false,

@@ -13,15 +13,10 @@ import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
 import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
-import { parseBackendName, type BackendName } from './model/backendName';
+import { parseBackendRequest } from './model/backendRequest';
 import { modelJsonUrl } from './model/modelUrl';
 import { prepareInput } from './preprocess/prepareInput';
 import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
-
-/** `?backend=wasm|cpu` runs the model without the GPU (for comparison and benchmarks). */
-function requestedBackend(): BackendName {
-  return parseBackendName(new URLSearchParams(window.location.search).get('backend')) ?? 'webgl';
-}
 
 /** `?preprocess=crop|naive` starts with a comparison preprocessing (links, benchmarks). */
 function requestedPreprocessing(): Preprocessing {
@@ -36,7 +31,7 @@ export function App() {
   const dark = usePrefersDark();
   const [showLogits, setShowLogits] = useState(false);
   const modelUrl = useMemo(() => modelJsonUrl(import.meta.env.BASE_URL, document.baseURI), []);
-  const [backend] = useState(requestedBackend);
+  const [backend] = useState(() => parseBackendRequest(window.location.search));
   const [preprocessing, setPreprocessing] = useState(requestedPreprocessing);
   const { state: modelState, retry } = useClassifier(modelUrl, backend);
   const classifier = modelState.status === 'ready' ? modelState.classifier : null;

@@ -22,6 +22,8 @@ export class RecogniserPage {
   readonly prediction: Locator;
   readonly modelStatus: Locator;
   readonly backend: Locator;
+  /** Why the model does not run on the requested (or, by default, the fastest) backend. */
+  readonly backendNote: Locator;
   readonly preview: Locator;
   readonly preprocessing: Locator;
   readonly tensors: Locator;
@@ -41,6 +43,7 @@ export class RecogniserPage {
     this.prediction = page.getByTestId('prediction');
     this.modelStatus = page.getByTestId('model-status');
     this.backend = page.getByTestId('backend');
+    this.backendNote = page.getByTestId('backend-note');
     this.preview = page.getByTestId('input-preview');
     this.preprocessing = page.getByTestId('preprocessing');
     this.tensors = page.getByTestId('tensor-count');
@@ -183,6 +186,48 @@ export class RecogniserPage {
       performance.clearMeasures('predict');
       return durations;
     });
+  }
+
+  /**
+   * Times, in the page, what a person waits for: from each pen-up (the pointerup event's own
+   * time stamp) to the prediction's next data-state="done", as 'pen-up-to-answer' User Timing
+   * measures. Call once after `open`; read them with `takePenUpToAnswer`.
+   */
+  async timePenUpToAnswer(): Promise<void> {
+    await this.prediction.evaluate((prediction) => {
+      let penUp: number | null = null;
+      window.addEventListener('pointerup', (event) => (penUp = event.timeStamp), { capture: true });
+      new MutationObserver(() => {
+        if (penUp === null || prediction.getAttribute('data-state') !== 'done') return;
+        performance.measure('pen-up-to-answer', { start: penUp, end: performance.now() });
+        penUp = null;
+      }).observe(prediction, { attributes: true, attributeFilter: ['data-state'] });
+    });
+  }
+
+  /** The 'pen-up-to-answer' durations (ms) so far, clearing them (see timePenUpToAnswer). */
+  async takePenUpToAnswer(): Promise<number[]> {
+    return this.page.evaluate(() => {
+      const durations = performance.getEntriesByName('pen-up-to-answer').map((e) => e.duration);
+      performance.clearMeasures('pen-up-to-answer');
+      return durations;
+    });
+  }
+
+  /** The model files' resource timing entries: URL, what requested it, start and end (ms). */
+  async modelFileTimings(): Promise<
+    { url: string; initiator: string; startTime: number; responseEnd: number }[]
+  > {
+    return this.page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\/model\/[^/]+\.(json|bin)$/.test(new URL(e.name).pathname))
+        .map((e) => ({
+          url: e.name,
+          initiator: e.initiatorType,
+          startTime: e.startTime,
+          responseEnd: e.responseEnd,
+        })),
+    );
   }
 
   /** Milliseconds from navigation start to the 'model-ready' mark. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { resetWebglBackend } from '../model/backend';
-import type { BackendName } from '../model/backendName';
+import type { BackendRequest } from '../model/backendRequest';
 import { loadClassifier, type Classifier } from '../model/classifier';
 import { ModelLoadError } from '../model/ModelLoadError';
 
@@ -16,7 +16,7 @@ export type ModelState =
  */
 export function useClassifier(
   modelJsonUrl: string,
-  backend: BackendName,
+  backend: BackendRequest,
 ): { state: ModelState; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<ModelState>({ status: 'loading' });
