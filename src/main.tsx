@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { startBackend } from './model/backend';
 import { parseBackendRequest } from './model/backendRequest';
+import { startClassifierLoad } from './model/earlyClassifier';
+import { modelJsonUrl } from './model/modelUrl';
 import './styles.css';
 
-// Starts the backend (a WebGL context, or the wasm download) while React renders the page;
-// the model's load joins it. A failure is reported by that load, not here.
-startBackend(parseBackendRequest(window.location.search)).catch(() => {});
+// The model loads (backend start, warm-up) while React renders the page; App's useClassifier
+// takes this load over. The model files themselves are preloaded by index.html.
+startClassifierLoad(
+  modelJsonUrl(import.meta.env.BASE_URL, document.baseURI),
+  parseBackendRequest(window.location.search),
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

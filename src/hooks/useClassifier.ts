@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { resetWebglBackend } from '../model/backend';
 import type { BackendRequest } from '../model/backendRequest';
-import { loadClassifier, type Classifier } from '../model/classifier';
+import type { Classifier } from '../model/classifier';
+import { takeClassifierLoad } from '../model/earlyClassifier';
 import { ModelLoadError } from '../model/ModelLoadError';
 
 export type ModelState =
@@ -25,7 +26,7 @@ export function useClassifier(
     let cancelled = false;
     let loaded: Classifier | null = null;
     let stopWatching = () => {};
-    loadClassifier(modelJsonUrl, backend).then(
+    takeClassifierLoad(modelJsonUrl, backend).then(
       (classifier) => {
         if (cancelled) {
           classifier.dispose();
