@@ -189,20 +189,24 @@ export class RecogniserPage {
   }
 
   /**
-   * Times, in the page, what a person waits for: from each pen-up (the pointerup event's own
-   * time stamp) to the prediction's next data-state="done", as 'pen-up-to-answer' User Timing
-   * measures. Call once after `open`; read them with `takePenUpToAnswer`.
+   * Times, in the page, what a person waits for: from each pen-up on the pad (the pointerup
+   * event's own time stamp) to the prediction's next data-state="done", as 'pen-up-to-answer'
+   * User Timing measures. A pen-down before the answer drops that one. Call once after `open`;
+   * read them with `takePenUpToAnswer`.
    */
   async timePenUpToAnswer(): Promise<void> {
-    await this.prediction.evaluate((prediction) => {
+    const prediction = await this.prediction.elementHandle();
+    await this.pad.evaluate((pad, prediction) => {
       let penUp: number | null = null;
-      window.addEventListener('pointerup', (event) => (penUp = event.timeStamp), { capture: true });
+      const options = { capture: true };
+      pad.addEventListener('pointerdown', () => (penUp = null), options);
+      pad.addEventListener('pointerup', (event) => (penUp = event.timeStamp), options);
       new MutationObserver(() => {
-        if (penUp === null || prediction.getAttribute('data-state') !== 'done') return;
+        if (penUp === null || prediction?.getAttribute('data-state') !== 'done') return;
         performance.measure('pen-up-to-answer', { start: penUp, end: performance.now() });
         penUp = null;
-      }).observe(prediction, { attributes: true, attributeFilter: ['data-state'] });
-    });
+      }).observe(prediction!, { attributes: true, attributeFilter: ['data-state'] });
+    }, prediction);
   }
 
   /** The 'pen-up-to-answer' durations (ms) so far, clearing them (see timePenUpToAnswer). */
