@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -36,6 +37,30 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * Preload links for the model files, so they are requested while the HTML is parsed instead of
+ * after the app's JavaScript has run. `crossorigin="anonymous"` is the mode of the app's plain
+ * `fetch()` (cors, same-origin credentials): with any other mode the preload is not reused and
+ * the files are downloaded twice. Relative hrefs, like every other asset: any sub-path works.
+ */
+function modelPreload(modelJsonPath = 'public/model/model.json'): Plugin {
+  return {
+    name: 'model-preload',
+    apply: 'build',
+    transformIndexHtml: () => {
+      const json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as {
+        weightsManifest: { paths: string[] }[];
+      };
+      const files = ['model.json', ...json.weightsManifest.flatMap((group) => group.paths)];
+      return files.map((file) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', href: `./model/${file}`, as: 'fetch', crossorigin: 'anonymous' },
+        injectTo: 'head' as const,
+      }));
+    },
+  };
+}
+
+/**
  * tfjs-core bundles `long`, which probes WebAssembly at import time (inside try/catch) for
  * faster 64-bit maths that this app never uses. Under `script-src 'self'` that probe is a CSP
  * violation report, so the probe is compiled out and long takes its own no-wasm path.
@@ -59,6 +84,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    modelPreload(),
     longWithoutWasmProbe(),
     // Installable, and works offline once visited: the service worker precaches the app and
     // the model files. A new deployment's worker waits until the old version's tabs are closed
@@ -88,11 +114,19 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,bin}'],
-        // Not the opt-in ?backend=wasm: its binaries (425 KB SIMD, 311 KB plain) would double
-        // what every visitor downloads, and its code is no use offline without them (an
-        // offline ?backend=wasm page falls back to the cpu backend and says so).
-        globIgnores: ['**/node_modules/**/*', '**/wasmKernels-*.js'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json,bin,wasm}'],
+        globIgnores: ['**/node_modules/**/*'],
+        // The wasm backend is the default wherever WebGL is software or missing, so its code and
+        // SIMD binary (425 KB) are precached for offline use. Not the plain binary (311 KB), for
+        // browsers without wasm SIMD only: offline, those fall back to the cpu backend.
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter(
+              (e) => !/tfjs-backend-wasm-(?!simd-)[\w-]+\.wasm$/.test(e.url),
+            ),
+            warnings: [],
+          }),
+        ],
         cleanupOutdatedCaches: true,
         clientsClaim: true, // the first visit is offline-capable without a reload
         skipWaiting: false,

@@ -3,7 +3,8 @@
 // docs/benchmarks.md between the bench markers. Backends are compared as ratios within this one run:
 // the machine is shared and noisy.
 //   BENCH_PER_CLASS (100)  handwritten digits per class replayed through the app
-//   BENCH_LOADS (3), BENCH_STROKES (6), BENCH_SINGLES (12)  latency runs per backend
+//   BENCH_LOADS (5), BENCH_STROKES (6), BENCH_SINGLES (12)  first visits (fresh browser profiles)
+//     per page, strokes and undo/redo on each; BENCH_RETURNS (5) return visits per page
 import type { Browser } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -11,7 +12,12 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { startStaticServer } from '../scripts/serveStatic';
 import { bundleModules, type ModuleShare } from './bundleModules';
-import { measureLatency, type BenchBackend, type LatencyResult } from './latency';
+import {
+  measureLatency,
+  measureReturnVisit,
+  type BenchBackend,
+  type LatencyResult,
+} from './latency';
 import { modelAccuracies } from './modelAccuracy';
 import { replayNumbers, type NumbersResult } from './numbers';
 import { replayHandwriting, type ReplayResult } from './replay';
@@ -25,11 +31,15 @@ const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);
 const NUMBERS = envNumber('BENCH_NUMBERS', 100);
 const RUNS = {
-  loads: envNumber('BENCH_LOADS', 3),
+  loads: envNumber('BENCH_LOADS', 5),
   strokes: envNumber('BENCH_STROKES', 6),
   singles: envNumber('BENCH_SINGLES', 12),
 };
-const BACKENDS: BenchBackend[] = ['webgl', 'wasm', 'cpu'];
+const RETURNS = envNumber('BENCH_RETURNS', 5);
+/** The default page (the backend it picks for this machine) and each backend forced. */
+const BACKENDS: BenchBackend[] = ['default', 'webgl', 'wasm', 'cpu'];
+/** The pages whose return visit is measured: what visitors get, and WebGL. */
+const RETURN_VISITS: BenchBackend[] = ['default', 'webgl'];
 
 const started = performance.now();
 const step = (what: string) =>
@@ -54,6 +64,7 @@ const browser = await launchChromium();
 let replay: ReplayResult;
 let numbers: NumbersResult;
 const latency: LatencyResult[] = [];
+const returnVisits: { backend: BenchBackend; modelReadyMs: Summary }[] = [];
 const chromium = browser.version();
 const renderer = await webglRenderer(browser);
 try {
@@ -66,8 +77,12 @@ try {
     if (done % 20 === 0) step(`  ${done}/${total}`);
   });
   for (const backend of BACKENDS) {
-    step(`latency on ${backend}`);
-    latency.push(await measureLatency(browser, url, backend, RUNS));
+    step(`first visits and latency, ${label(backend)}`);
+    latency.push(await measureLatency(url, backend, RUNS));
+  }
+  for (const backend of RETURN_VISITS) {
+    step(`return visits, ${label(backend)}`);
+    returnVisits.push({ backend, modelReadyMs: await measureReturnVisit(url, backend, RETURNS) });
   }
 } finally {
   await browser.close();
@@ -91,6 +106,7 @@ writeFileSync(
       replay,
       numbers,
       latency,
+      returnVisits,
       assets,
       initial,
       modules,
@@ -146,12 +162,24 @@ function table(): string {
           : ''),
     ],
     ...latency.flatMap((l): [string, string][] => [
-      [`Predict while drawing, ${l.backend}`, `${ms(l.drawingMs)}${ratio(l, webgl, 'drawingMs')}`],
+      [`Navigation -> model ready, first visit, ${label(l.backend)}`, ms(l.modelReadyMs)],
       [
-        `Predict, single on an idle page, ${l.backend}`,
+        `Model files, first visit, ${label(l.backend)}`,
+        `model.json requested at median ${l.modelJsonStartMs.median.toFixed(0)} ms, weights received at median ${l.weightsEndMs.median.toFixed(0)} ms`,
+      ],
+      [`Pen-up -> answer, ${label(l.backend)}`, ms(l.penUpMs)],
+      [
+        `Predict while drawing, ${label(l.backend)}`,
+        `${ms(l.drawingMs)}${ratio(l, webgl, 'drawingMs')}`,
+      ],
+      [
+        `Predict, single on an idle page, ${label(l.backend)}`,
         `${ms(l.singleMs)}${ratio(l, webgl, 'singleMs')}`,
       ],
-      [`Navigation -> model ready, cold, ${l.backend}`, ms(l.modelReadyMs)],
+    ]),
+    ...returnVisits.map((r): [string, string] => [
+      `Navigation -> model ready, return visit (service worker, caches warm), ${label(r.backend)}`,
+      ms(r.modelReadyMs),
     ]),
     [
       'JavaScript + CSS loaded by the page',
@@ -174,7 +202,7 @@ function table(): string {
     `| --- | --- |`,
     ...rows.map(([k, v]) => `| ${escape(k)} | ${escape(v)} |`),
     '',
-    `Handwriting: ${replay.accuracy.mnist.count} digits of writers ${accuracy[0]!.heldOutWriters.join(', ')}, ${PER_CLASS} per class, drawn with the mouse in ${replay.seconds.toFixed(0)} s on ${replay.backend}. Latency: ${RUNS.loads} cold loads x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per backend. Whole run ${(seconds / 60).toFixed(1)} min.`,
+    `Handwriting: ${replay.accuracy.mnist.count} digits of writers ${accuracy[0]!.heldOutWriters.join(', ')}, ${PER_CLASS} per class, drawn with the mouse in ${replay.seconds.toFixed(0)} s on ${replay.backend}. Latency: ${RUNS.loads} first visits (each a new browser with a fresh profile) x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per page; ${RETURNS} return visits per page. Pen-up -> answer: pointerup to the prediction's data-state="done", timed in the page. Whole run ${(seconds / 60).toFixed(1)} min.`,
   ].join('\n');
 }
 
@@ -226,6 +254,13 @@ function biggest(shares: ModuleShare[]): string {
     .slice(0, 8)
     .map((s) => `${s.name} ${kb(s.gzipEstimate)} (${s.chunk.replace(/^assets\//, '')})`)
     .join('; ');
+}
+
+/** The page as the table names it: the default page says which backend it chose. */
+function label(backend: BenchBackend): string {
+  if (backend !== 'default') return `?backend=${backend}`;
+  const ran = latency.find((l) => l.backend === 'default')?.ranOn;
+  return ran ? `default page (${ran})` : 'default page';
 }
 
 function ratio(l: LatencyResult, base: LatencyResult, key: 'drawingMs' | 'singleMs'): string {

@@ -1,38 +1,55 @@
-import type { Browser } from '@playwright/test';
 import { WAVY_LINE } from '../e2e/support/strokes';
-import { openApp } from './setup';
+import { openFirstVisit, type FirstVisit } from './setup';
 import { summarise, type Summary } from './stats';
 
-export type BenchBackend = 'webgl' | 'wasm' | 'cpu';
+/** A page as `?backend=` asks for it; 'default' is the page without it (auto choice). */
+export type BenchBackend = 'default' | 'webgl' | 'wasm' | 'cpu';
 
 export interface LatencyResult {
   backend: BenchBackend;
-  /** Navigation start -> performance.mark('model-ready'), one per cold page load. */
+  /** The backend the page ran on (the default page's choice). */
+  ranOn: string;
+  /** Navigation start -> performance.mark('model-ready'), each in a fresh browser profile. */
   modelReadyMs: Summary;
+  /** Navigation start -> model.json requested, and -> the weights received (resource timing). */
+  modelJsonStartMs: Summary;
+  weightsEndMs: Summary;
+  /** Pointerup -> the prediction's data-state="done", timed in the page: what a person waits for. */
+  penUpMs: Summary;
   /** 'predict' measures taken while a stroke is being drawn (competing with its frames). */
   drawingMs: Summary;
   /** 'predict' measures of single predictions on an idle page (undo and redo, one at a time). */
   singleMs: Summary;
 }
 
+export function pageUrl(url: string, backend: BenchBackend): string {
+  return backend === 'default' ? url : `${url}?backend=${backend}`;
+}
+
 /**
- * Loads the app `loads` times in fresh contexts (cold: no cache, no service worker). On each,
- * draws `strokes` strokes with the mouse, then undoes and redoes the last one `singles` times,
- * collecting the app's own 'predict' User Timing measures for each phase.
+ * Loads the app `loads` times, each a first visit (a fresh browser profile: no HTTP cache, no
+ * service worker, no compiled shaders). On each, draws `strokes` strokes with the mouse, then
+ * undoes and redoes the last one `singles` times, collecting the app's own User Timing.
  */
 export async function measureLatency(
-  browser: Browser,
   url: string,
   backend: BenchBackend,
   { loads, strokes, singles }: { loads: number; strokes: number; singles: number },
 ): Promise<LatencyResult> {
-  const ready: number[] = [];
+  const visits: FirstVisit[] = [];
   const drawing: number[] = [];
   const single: number[] = [];
+  const penUp: number[] = [];
+  const ranOn = new Set<string>();
   for (let i = 0; i < loads; i++) {
-    const { context, app, backend: shown } = await openApp(browser, `${url}?backend=${backend}`);
-    if (shown !== backend) throw new Error(`asked for ${backend}, the app runs on ${shown}`);
-    ready.push(await app.modelReadyAt());
+    const visit = await openFirstVisit(pageUrl(url, backend));
+    const { app } = visit;
+    visits.push(visit);
+    ranOn.add(visit.backend);
+    if (backend !== 'default' && visit.backend !== backend) {
+      throw new Error(`asked for ${backend}, the app runs on ${visit.backend}`);
+    }
+    await app.timePenUpToAnswer();
     for (let s = 0; s < strokes; s++) {
       await app.drawNormalised(WAVY_LINE, 1);
       await app.waitForDone();
@@ -40,6 +57,7 @@ export async function measureLatency(
       // Keep the last two strokes: undo and redo between them then always leave ink to read.
       if (s < strokes - 2) await app.click('undo');
     }
+    penUp.push(...(await app.takePenUpToAnswer()));
     for (let s = 0; s < singles; s++) {
       await app.click(s % 2 ? 'redo' : 'undo');
       await app.waitForDone();
@@ -49,12 +67,47 @@ export async function measureLatency(
       );
     }
     single.push(...(await app.takePredictMeasures()));
-    await context.close();
+    await visit.close();
   }
   return {
     backend,
-    modelReadyMs: summarise(ready),
+    ranOn: [...ranOn].join(', '),
+    modelReadyMs: summarise(visits.map((v) => v.modelReadyMs)),
+    modelJsonStartMs: summarise(visits.map((v) => v.modelJsonStartMs)),
+    weightsEndMs: summarise(visits.map((v) => v.weightsEndMs)),
+    penUpMs: summarise(penUp),
     drawingMs: summarise(drawing),
     singleMs: summarise(single),
   };
+}
+
+/**
+ * A return visit: in one fresh profile, a first visit installs the service worker; each later
+ * load, in a new tab, finds the app and the model in its precache, the HTTP cache and the
+ * browser's compiled shaders warm. Navigation -> model-ready of those `loads` loads.
+ */
+export async function measureReturnVisit(
+  url: string,
+  backend: BenchBackend,
+  loads: number,
+): Promise<Summary> {
+  const visit = await openFirstVisit(pageUrl(url, backend));
+  const ready: number[] = [];
+  try {
+    await visit.app.page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return navigator.serviceWorker.controller !== null;
+    });
+    for (let i = 0; i < loads; i++) {
+      const again = await visit.openTab(pageUrl(url, backend));
+      if (!(await again.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+        throw new Error('the return visit is not served by the service worker');
+      }
+      ready.push(await again.modelReadyAt());
+      await again.page.close();
+    }
+  } finally {
+    await visit.close();
+  }
+  return summarise(ready);
 }

@@ -43,7 +43,7 @@ try {
     const metadata = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'))
       .userDefinedMetadata as ModelMetadata;
     const url = `http://127.0.0.1:${PORT}/${name}/`;
-    const l = await measureLatency(browser, url, 'webgl', RUNS);
+    const l = await measureLatency(url, 'webgl', RUNS);
     const replay = PER_CLASS > 0 ? await replayHandwriting(browser, url, PER_CLASS) : null;
     const row = [
       name,
@@ -72,10 +72,10 @@ try {
 console.log(
   [
     '',
-    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms | handwriting through the app |',
+    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms (first visit) | handwriting through the app |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `${new Date().toISOString().slice(0, 10)}; ${RUNS.loads} cold loads x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per model.`,
+    `${new Date().toISOString().slice(0, 10)}; ${RUNS.loads} first visits (fresh browser profiles) x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per model.`,
   ].join('\n'),
 );

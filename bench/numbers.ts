@@ -39,7 +39,7 @@ export async function replayNumbers(
   const numbers = composeNumbers(heldOutDigits(), count, 2027);
   const { context, app, backend } = await openApp(browser, url);
   try {
-    await app.watchAnswers();
+    await app.timePenUpToAnswer();
     const { width, height } = await app.padSize();
     const { side } = await app.padBox();
     const byLength = new Map<number, number[]>();
@@ -55,7 +55,7 @@ export async function replayNumbers(
       const groups = await app.numberCount();
       byLength.set(number.digits.length, [
         ...(byLength.get(number.digits.length) ?? []),
-        await app.lastAnswerMs(),
+        await app.lastPenUpToAnswer(),
       ]);
       if (groups !== number.digits.length) wrongSplit++;
       if (value === number.value) wholeRight++;
@@ -66,7 +66,7 @@ export async function replayNumbers(
       for (const [k, digit] of number.digits.entries()) {
         await app.drawWithMouse(placeOnPad(digit, side, i * 8 + k), 'coalesced');
         const read = await app.numberValue();
-        singleMs.push(await app.lastAnswerMs());
+        singleMs.push(await app.lastPenUpToAnswer());
         if (read === String(digit.label)) singlesRight++;
         else allRight = false;
         await app.clear();

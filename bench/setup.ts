@@ -2,7 +2,8 @@
 // Chromium and opening the built app the same way, and finding the trained models.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
@@ -40,6 +41,63 @@ export async function openApp(
   const app = new RecogniserPage(await context.newPage(), { timeout: BENCH_WAIT_MS });
   await app.open(url);
   return { context, app, backend: await app.backendName() };
+}
+
+export interface FirstVisit {
+  app: RecogniserPage;
+  backend: string;
+  modelReadyMs: number;
+  /** Resource timing: model.json's request start and the weights' last byte, from navigation. */
+  modelJsonStartMs: number;
+  weightsEndMs: number;
+  /** Opens `url` in a new tab of the same profile and waits until its model is ready. */
+  openTab(url: string): Promise<RecogniserPage>;
+  /** Closes the browser and deletes its profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * A first visit as a person makes it: a new browser with a fresh profile (no HTTP cache, no
+ * service worker, no compiled shaders; a context of a running browser would share its GPU
+ * process and its program cache), opening `url` and waiting until the model is ready.
+ */
+export async function openFirstVisit(url: string): Promise<FirstVisit> {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...chromiumLaunchOptions,
+    viewport: BENCH_VIEWPORT,
+  });
+  const openTab = async (target: string) => {
+    const app = new RecogniserPage(await context.newPage(), { timeout: BENCH_WAIT_MS });
+    await app.open(target);
+    return app;
+  };
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const app = new RecogniserPage(context.pages()[0] ?? (await context.newPage()), {
+      timeout: BENCH_WAIT_MS,
+    });
+    await app.open(url);
+    const files = await app.modelFileTimings();
+    const json = files.find((f) => f.url.endsWith('/model.json'));
+    const weights = files.filter((f) => f.url.endsWith('.bin'));
+    if (!json || weights.length === 0) throw new Error('no resource timing for the model files');
+    return {
+      app,
+      backend: await app.backendName(),
+      modelReadyMs: await app.modelReadyAt(),
+      modelJsonStartMs: json.startTime,
+      weightsEndMs: Math.max(...weights.map((w) => w.responseEnd)),
+      openTab,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /** Folders of the models trained into training/runs/ (gitignored; none in a fresh clone). */

@@ -8,7 +8,7 @@ test('recovers from a lost WebGL context mid-session, keeping the drawing', asyn
 }) => {
   // Keep a handle on every WebGL context the page creates, so the test can lose tfjs's.
   await interceptWebglContexts(page, 'record');
-  await app.open();
+  await app.open('./?backend=webgl');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(7);
 

@@ -9,9 +9,10 @@ import {
   WAVY_LINE,
 } from './support/strokes';
 
+// On WebGL, the GPU path (the default page here runs wasm: WebGL is SwiftShader, see backend.spec).
 test.describe('drawing and recognising', () => {
   test.beforeEach(async ({ app }) => {
-    await app.open();
+    await app.open('./?backend=webgl');
   });
 
   test('runs the model on WebGL and starts empty', async ({ app }) => {
@@ -146,7 +147,7 @@ test.describe('drawing and recognising', () => {
   });
 
   test('?preprocess=naive starts with the naive preprocessing', async ({ app }) => {
-    await app.open('./?preprocess=naive');
+    await app.open('./?backend=webgl&preprocess=naive');
     await expect(app.preprocessing).toHaveValue('naive');
     await app.drawNormalised(SMALL_SEVEN_IN_CORNER);
     await app.waitForDone();

@@ -87,14 +87,29 @@ test.describe('model files that are missing or damaged', () => {
   });
 });
 
-test('without WebGL the app falls back to the CPU, says so, and still predicts', async ({
-  app,
-  page,
-}) => {
-  await interceptWebglContexts(page, 'block');
-  await app.open();
-  await expect(app.backend).toHaveText('cpu');
-  await expect(page.getByText('WebGL is not available here')).toBeVisible();
-  await app.drawNormalised(ONE);
-  expect(await app.predictedDigit()).toBe(1);
+test.describe('without WebGL', () => {
+  test('the default page runs on WebAssembly, says so, and predicts', async ({ app, page }) => {
+    await interceptWebglContexts(page, 'block');
+    await app.open();
+    await expect(app.backend).toHaveText('wasm');
+    await expect(app.backendNote).toHaveText(
+      'WebGL is not available here, so the model runs on WebAssembly.',
+    );
+    await app.drawNormalised(ONE);
+    expect(await app.predictedDigit()).toBe(1);
+  });
+
+  test('?backend=webgl falls back to the CPU, says so, and still predicts', async ({
+    app,
+    page,
+  }) => {
+    await interceptWebglContexts(page, 'block');
+    await app.open('./?backend=webgl');
+    await expect(app.backend).toHaveText('cpu');
+    await expect(app.backendNote).toHaveText(
+      'WebGL is not available here, so the model runs on the CPU.',
+    );
+    await app.drawNormalised(ONE);
+    expect(await app.predictedDigit()).toBe(1);
+  });
 });

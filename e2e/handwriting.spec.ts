@@ -15,7 +15,7 @@ test(`recognises real handwriting of unseen writers (at least ${MIN_ACCURACY * 1
   app,
 }) => {
   test.setTimeout(600_000);
-  await app.open();
+  await app.open('./?backend=webgl');
   await expect(app.backend).toHaveText('webgl');
   const sample = stratifiedSample(heldOutDigits(), PER_CLASS);
   const { side } = await app.padBox();

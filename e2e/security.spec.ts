@@ -4,10 +4,11 @@ import { SEVEN } from './support/strokes';
 // The WebAssembly backend needs 'wasm-unsafe-eval' to compile its binary; the policy must
 // hold on its page too.
 for (const { path, backend } of [
-  { path: './', backend: 'webgl' },
+  { path: './?backend=webgl', backend: 'webgl' },
+  { path: './', backend: 'wasm' }, // the default page here (software WebGL)
   { path: './?backend=wasm', backend: 'wasm' },
 ]) {
-  test(`a strict Content-Security-Policy holds on ${backend}, and no request leaves the origin`, async ({
+  test(`a strict Content-Security-Policy holds on ${path} (${backend}), and no request leaves the origin`, async ({
     app,
     page,
     baseURL,

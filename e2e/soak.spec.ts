@@ -13,7 +13,8 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 
 test('1,000 predictions keep the tensor count and the JS heap flat', async ({ app, page }) => {
   test.setTimeout(600_000);
-  await app.open();
+  // On WebGL, where a leaked tensor would also hold a GPU texture.
+  await app.open('./?backend=webgl');
   const cdp = await page.context().newCDPSession(page);
   const cycle = async () => {
     await app.drawNormalised(WAVY_LINE, 1);

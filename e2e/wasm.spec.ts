@@ -67,15 +67,23 @@ test.describe('?backend=wasm', () => {
     expect(await app.tensorCount()).toBe(tensors);
   });
 
-  test('the default page fetches none of it', async ({ app, page, request }) => {
+  test('a WebGL page fetches none of it', async ({ app, page }) => {
     const responses = wasmResponses(page);
-    await app.open();
+    await app.open('./?backend=webgl');
     await expect(app.backend).toHaveText('webgl');
     await app.drawNormalised(SEVEN);
     expect(await app.predictedDigit()).toBe(7);
     expect(responses.map((r) => r.url())).toEqual([]);
-    // Nor does the service worker precache it for every visitor.
-    expect(await (await request.get('/sw.js')).text()).not.toMatch(/wasm/i);
+  });
+
+  test('the service worker precaches its code and the SIMD binary, not the plain one', async ({
+    request,
+  }) => {
+    // The default page runs wasm wherever WebGL is software or missing: offline too.
+    const sw = await (await request.get('/sw.js')).text();
+    expect(sw).toMatch(/assets\/wasmKernels-[\w-]+\.js/);
+    const binaries = [...sw.matchAll(/assets\/([\w-]+)\.wasm/g)].map((m) => m[1]);
+    expect(binaries).toEqual([expect.stringMatching(/^tfjs-backend-wasm-simd-/)]);
   });
 });
 

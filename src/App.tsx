@@ -14,18 +14,13 @@ import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
 import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
-import { parseBackendName, type BackendName } from './model/backendName';
-import type { Stroke } from './strokes';
+import { parseBackendRequest } from './model/backendRequest';
 import { modelJsonUrl } from './model/modelUrl';
 import { createInputCache, prepareNumber } from './number/prepareNumber';
 import { lastWrittenDigit, numberValue } from './number/readNumber';
 import { lastWrittenGroup } from './number/groupStrokes';
 import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
-
-/** `?backend=wasm|cpu` runs the model without the GPU (for comparison and benchmarks). */
-function requestedBackend(): BackendName {
-  return parseBackendName(new URLSearchParams(window.location.search).get('backend')) ?? 'webgl';
-}
+import type { Stroke } from './strokes';
 
 /** `?preprocess=crop|naive` starts with a comparison preprocessing (links, benchmarks). */
 function requestedPreprocessing(): Preprocessing {
@@ -40,7 +35,7 @@ export function App() {
   const dark = usePrefersDark();
   const [showLogits, setShowLogits] = useState(false);
   const modelUrl = useMemo(() => modelJsonUrl(import.meta.env.BASE_URL, document.baseURI), []);
-  const [backend] = useState(requestedBackend);
+  const [backend] = useState(() => parseBackendRequest(window.location.search));
   const [preprocessing, setPreprocessing] = useState(requestedPreprocessing);
   const { state: modelState, retry } = useClassifier(modelUrl, backend);
   const classifier = modelState.status === 'ready' ? modelState.classifier : null;

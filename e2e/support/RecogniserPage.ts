@@ -25,6 +25,8 @@ export class RecogniserPage {
   readonly numberDigits: Locator;
   readonly modelStatus: Locator;
   readonly backend: Locator;
+  /** Why the model does not run on the requested (or, by default, the fastest) backend. */
+  readonly backendNote: Locator;
   readonly preview: Locator;
   readonly preprocessing: Locator;
   readonly tensors: Locator;
@@ -46,6 +48,7 @@ export class RecogniserPage {
     this.numberDigits = page.getByTestId('number-digit');
     this.modelStatus = page.getByTestId('model-status');
     this.backend = page.getByTestId('backend');
+    this.backendNote = page.getByTestId('backend-note');
     this.preview = page.getByTestId('input-preview');
     this.preprocessing = page.getByTestId('preprocessing');
     this.tensors = page.getByTestId('tensor-count');
@@ -139,57 +142,6 @@ export class RecogniserPage {
     await expect(this.numberDigits.nth(i)).toHaveAttribute('aria-pressed', 'true', this.wait);
   }
 
-  /**
-   * Starts timing, in the page, each pen-up -> answer: from a pointerup to the number's
-   * data-state turning done (0 when the answer read while drawing already stands). Read the
-   * timings with lastAnswerMs.
-   */
-  async watchAnswers(): Promise<void> {
-    await this.page.evaluate(() => {
-      const w = window as unknown as { penUpAt: number | null; answerMs: number[] };
-      w.penUpAt = null;
-      w.answerMs = [];
-      const number = document.querySelector('[data-testid="number"]')!;
-      document.addEventListener(
-        'pointerup',
-        () => {
-          w.penUpAt = performance.now();
-          // Read while drawing: if the answer stands two frames after pen-up with nothing
-          // pending in between, the person waited for nothing.
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              if (w.penUpAt === null || number.getAttribute('data-state') !== 'done') return;
-              w.answerMs.push(0);
-              w.penUpAt = null;
-            }),
-          );
-        },
-        true,
-      );
-      new MutationObserver(() => {
-        if (number.getAttribute('data-state') !== 'done' || w.penUpAt === null) return;
-        w.answerMs.push(performance.now() - w.penUpAt);
-        w.penUpAt = null;
-      }).observe(number, { attributes: true, attributeFilter: ['data-state'] });
-    });
-  }
-
-  /** The newest pen-up -> answer time (ms) since the last call; see watchAnswers. */
-  async lastAnswerMs(): Promise<number> {
-    const handle = await this.page.waitForFunction(
-      () => {
-        const w = window as unknown as { answerMs: number[] };
-        const last = w.answerMs.at(-1);
-        if (last === undefined) return false;
-        w.answerMs = [];
-        return { ms: last }; // an object: 0 ms is an answer, not a falsy "keep waiting"
-      },
-      undefined,
-      this.wait,
-    );
-    return ((await handle.jsonValue()) as { ms: number }).ms;
-  }
-
   /** Nothing to predict: no prediction and no digit shown. */
   async waitForEmpty(): Promise<void> {
     await expect(this.prediction).toHaveAttribute('data-state', 'empty', this.wait);
@@ -269,6 +221,78 @@ export class RecogniserPage {
       performance.clearMeasures('predict');
       return durations;
     });
+  }
+
+  /**
+   * Times, in the page, what a person waits for: from each pen-up on the pad (the pointerup
+   * event's own time stamp) to the prediction's next data-state="done", as 'pen-up-to-answer'
+   * User Timing measures. When the answer read while drawing already stands (still done two
+   * frames after pen-up, nothing pending in between), the wait is 0. A pen-down before the
+   * answer drops that one. Call once after `open`; read them with `takePenUpToAnswer`.
+   */
+  async timePenUpToAnswer(): Promise<void> {
+    const prediction = await this.prediction.elementHandle();
+    await this.pad.evaluate((pad, prediction) => {
+      let penUp: number | null = null;
+      const options = { capture: true };
+      const done = () => prediction?.getAttribute('data-state') === 'done';
+      pad.addEventListener('pointerdown', () => (penUp = null), options);
+      pad.addEventListener(
+        'pointerup',
+        (event) => {
+          const at = (penUp = event.timeStamp);
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              if (penUp !== at || !done()) return;
+              performance.measure('pen-up-to-answer', { start: at, end: at });
+              penUp = null;
+            }),
+          );
+        },
+        options,
+      );
+      new MutationObserver(() => {
+        if (penUp === null || !done()) return;
+        performance.measure('pen-up-to-answer', { start: penUp, end: performance.now() });
+        penUp = null;
+      }).observe(prediction!, { attributes: true, attributeFilter: ['data-state'] });
+    }, prediction);
+  }
+
+  /** The 'pen-up-to-answer' durations (ms) so far, clearing them (see timePenUpToAnswer). */
+  async takePenUpToAnswer(): Promise<number[]> {
+    return this.page.evaluate(() => {
+      const durations = performance.getEntriesByName('pen-up-to-answer').map((e) => e.duration);
+      performance.clearMeasures('pen-up-to-answer');
+      return durations;
+    });
+  }
+
+  /** Waits for the last pen-up's answer, then returns its wait (ms), clearing the rest. */
+  async lastPenUpToAnswer(): Promise<number> {
+    await expect
+      .poll(
+        () => this.page.evaluate(() => performance.getEntriesByName('pen-up-to-answer').length),
+        this.wait,
+      )
+      .toBeGreaterThan(0);
+    return (await this.takePenUpToAnswer()).at(-1)!;
+  }
+
+  /** The model files' resource timing entries: URL, what requested it, start and end (ms). */
+  async modelFileTimings(): Promise<
+    { url: string; initiator: string; startTime: number; responseEnd: number }[]
+  > {
+    return this.page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\/model\/[^/]+\.(json|bin)$/.test(new URL(e.name).pathname))
+        .map((e) => ({
+          url: e.name,
+          initiator: e.initiatorType,
+          startTime: e.startTime,
+          responseEnd: e.responseEnd,
+        })),
+    );
   }
 
   /** Milliseconds from navigation start to the 'model-ready' mark. */

@@ -6,7 +6,11 @@ export function BackendBadge({ backend }: { backend: BackendChoice | null }) {
     <div className="backend">
       <span className="backend__label">Backend</span>{' '}
       <code data-testid="backend">{backend?.name ?? '…'}</code>
-      {backend?.fallbackReason && <p className="backend__note">{backend.fallbackReason}</p>}
+      {backend?.fallbackReason && (
+        <p className="backend__note" data-testid="backend-note">
+          {backend.fallbackReason}
+        </p>
+      )}
     </div>
   );
 }

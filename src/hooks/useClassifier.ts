@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { resetWebglBackend } from '../model/backend';
-import type { BackendName } from '../model/backendName';
-import { loadClassifier, type Classifier } from '../model/classifier';
+import type { BackendRequest } from '../model/backendRequest';
+import type { Classifier } from '../model/classifier';
+import { takeClassifierLoad } from '../model/earlyClassifier';
 import { ModelLoadError } from '../model/ModelLoadError';
 
 export type ModelState =
@@ -16,7 +17,7 @@ export type ModelState =
  */
 export function useClassifier(
   modelJsonUrl: string,
-  backend: BackendName,
+  backend: BackendRequest,
 ): { state: ModelState; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<ModelState>({ status: 'loading' });
@@ -25,7 +26,7 @@ export function useClassifier(
     let cancelled = false;
     let loaded: Classifier | null = null;
     let stopWatching = () => {};
-    loadClassifier(modelJsonUrl, backend).then(
+    takeClassifierLoad(modelJsonUrl, backend).then(
       (classifier) => {
         if (cancelled) {
           classifier.dispose();

@@ -1,11 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl';
 import type { BackendName } from './backendName';
+import type { BackendRequest } from './backendRequest';
+import { defaultBackend } from './defaultBackend';
+import { probeWebgl } from './probeWebgl';
+import type { WebglSupport } from './webglSupport';
 import { WEBGL_KERNELS } from './webglKernels';
 
 export interface BackendChoice {
   name: BackendName;
-  /** Why the preferred backend was not used, in words for the page; absent when it was. */
+  /** Why the requested (or, by default, fastest) backend was not used, in words for the page. */
   fallbackReason?: string;
 }
 
@@ -15,23 +19,55 @@ const FALLBACK_REASONS: Record<Exclude<BackendName, 'cpu'>, string> = {
 };
 
 /**
- * Starts the preferred backend (WebGL, the GPU, by default) and falls back to the plain
- * JavaScript cpu backend when it cannot start. The cpu and wasm backends are imported only
- * when used, so they cost nothing when WebGL works.
+ * Starts the requested backend, or for 'auto' the fastest for this device (WebGL on a GPU,
+ * else wasm, see defaultBackend), and falls back to the plain JavaScript cpu backend when it
+ * cannot start. The cpu and wasm backends are imported only when used.
  */
-export async function startBackend(preferred: BackendName = 'webgl'): Promise<BackendChoice> {
-  if (preferred === 'webgl') {
-    registerMissingKernels(WEBGL_KERNELS);
-    if (await trySetBackend('webgl')) return { name: 'webgl' };
-  } else if (preferred === 'wasm') {
+export async function startBackend(request: BackendRequest = 'auto'): Promise<BackendChoice> {
+  if (request === 'auto') return startDefaultBackend();
+  if (request === 'webgl') {
+    if (await startWebgl()) return { name: 'webgl' };
+  } else if (request === 'wasm') {
     if (await startWasm()) return { name: 'wasm' };
   }
+  await startCpu();
+  return request === 'cpu'
+    ? { name: 'cpu' }
+    : { name: 'cpu', fallbackReason: FALLBACK_REASONS[request] };
+}
+
+let webglSupport: WebglSupport | undefined;
+
+async function startDefaultBackend(): Promise<BackendChoice> {
+  // Probed once per page: a retry or a rebuilt backend asks again of the same device.
+  webglSupport ??= probeWebgl();
+  let choice = defaultBackend(webglSupport);
+  if (choice.name === 'webgl') {
+    if (await startWebgl()) return { name: 'webgl' };
+    choice = defaultBackend({ kind: 'none' });
+  }
+  if (await startWasm()) {
+    return {
+      name: 'wasm',
+      fallbackReason: `${choice.whyNotWebgl}, so the model runs on WebAssembly.`,
+    };
+  }
+  await startCpu();
+  return {
+    name: 'cpu',
+    fallbackReason: `${choice.whyNotWebgl} and WebAssembly could not start, so the model runs on the CPU.`,
+  };
+}
+
+async function startWebgl(): Promise<boolean> {
+  registerMissingKernels(WEBGL_KERNELS);
+  return trySetBackend('webgl');
+}
+
+async function startCpu(): Promise<void> {
   const { CPU_KERNELS } = await import('./cpuKernels');
   registerMissingKernels(CPU_KERNELS);
   if (!(await trySetBackend('cpu'))) throw new Error('no TensorFlow.js backend could start');
-  return preferred === 'cpu'
-    ? { name: 'cpu' }
-    : { name: 'cpu', fallbackReason: FALLBACK_REASONS[preferred] };
 }
 
 let wasmStarted: Promise<boolean> | undefined;

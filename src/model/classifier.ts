@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../constants';
 import { startBackend, watchContextLoss, type BackendChoice } from './backend';
-import type { BackendName } from './backendName';
+import type { BackendRequest } from './backendRequest';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
 import { forwardModel, type ForwardModel } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
@@ -33,11 +33,11 @@ export interface Classifier {
  */
 export async function loadClassifier(
   modelJsonUrl: string,
-  preferredBackend: BackendName = 'webgl',
+  backendRequest: BackendRequest = 'auto',
 ): Promise<Classifier> {
   const [{ artifacts, bytes }, backend] = await Promise.all([
     fetchModelArtifacts(modelJsonUrl),
-    startBackend(preferredBackend),
+    startBackend(backendRequest),
   ]);
   let model: ForwardModel;
   try {

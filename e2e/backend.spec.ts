@@ -1,0 +1,77 @@
+import { expect, test } from './fixtures';
+import { SEVEN } from './support/strokes';
+
+// The browser tests' Chromium draws WebGL with SwiftShader (scripts/chromiumLaunchOptions.ts):
+// a software rasteriser, as a machine without a GPU has.
+
+test('on a software rasteriser the default page runs on WebAssembly and says why', async ({
+  app,
+}) => {
+  await app.open();
+  await expect(app.backend).toHaveText('wasm');
+  await expect(app.backendNote).toHaveText(
+    'WebGL here is drawn in software (SwiftShader), not on a graphics processor, so the model runs on WebAssembly.',
+  );
+  await app.drawNormalised(SEVEN);
+  expect(await app.predictedDigit()).toBe(7);
+});
+
+test('?backend=webgl forces WebGL there, with no note', async ({ app }) => {
+  await app.open('./?backend=webgl');
+  await expect(app.backend).toHaveText('webgl');
+  await expect(app.backendNote).toHaveCount(0);
+  await app.drawNormalised(SEVEN);
+  expect(await app.predictedDigit()).toBe(7);
+});
+
+test.describe('the model files are requested at navigation', () => {
+  for (const path of ['/', '/tools/digits/']) {
+    test(`by preload links the app's fetch reuses, at ${path}`, async ({ app }) => {
+      await app.open(path);
+      const files = await app.modelFileTimings();
+      // Each file once (a preload in another cors mode would be fetched a second time), and
+      // requested by the <link>, before any script ran.
+      expect(files.map((f) => [new URL(f.url).pathname, f.initiator])).toEqual([
+        [`${path}model/model.json`, 'link'],
+        [`${path}model/group1-shard1of1.bin`, 'link'],
+      ]);
+    });
+  }
+
+  test('and, once the service worker controls the page, come from it the same way', async ({
+    app,
+    page,
+  }) => {
+    await app.open('/tools/digits/');
+    await page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return navigator.serviceWorker.controller !== null;
+    });
+    await page.reload();
+    await app.waitForModelReady();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const files = await app.modelFileTimings();
+    expect(files.map((f) => f.initiator)).toEqual(['link', 'link']);
+    await app.drawNormalised(SEVEN);
+    expect(await app.predictedDigit()).toBe(7);
+  });
+});
+
+test('pen-up to answer is timed in the page, once per stroke on the pad', async ({ app }) => {
+  await app.open();
+  await app.timePenUpToAnswer();
+  await app.drawNormalised(SEVEN);
+  await app.waitForDone();
+  // A click elsewhere (undo) is no pen-up; the next stroke's is.
+  await app.click('undo');
+  await app.waitForEmpty();
+  await app.drawNormalised(SEVEN);
+  await app.waitForDone();
+  const times = await app.takePenUpToAnswer();
+  expect(times).toHaveLength(2);
+  // 0 when the answer read while drawing already stood at pen-up.
+  for (const ms of times) {
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(ms).toBeLessThan(1_000);
+  }
+});
