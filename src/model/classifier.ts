@@ -11,6 +11,10 @@ import { interpretOutputs, type Reading } from './interpretOutputs';
 /** One drawing read: the raw digit logits (`dense_1`, unscaled) and what the page shows. */
 export interface Prediction extends Reading {
   logits: number[];
+  /** The raw not-a-digit logit, for a model with that output, else null. */
+  notDigitLogit: number | null;
+  /** The penultimate features the outputs were computed from (for personal adaptation). */
+  features: Float32Array;
 }
 
 export interface Classifier {
@@ -48,19 +52,25 @@ export async function loadClassifier(
     );
   }
   const metadata = readMetadata(artifacts.userDefinedMetadata);
+  const outputUnits = model.outputs.reduce((n, o) => n + o.units, 0);
   const run = async (input: Float32Array): Promise<Prediction> => {
     if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
-    const output = tf.tidy(() => model.predict(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE])));
-    let outputs: number[];
+    // Outputs and features side by side, so one read brings both back.
+    const output = tf.tidy(() => {
+      const { features, outputs } = model.forward(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE]));
+      return tf.concat([outputs, features], 1);
+    });
+    let values: Float32Array;
     try {
       // A blocking read. The async data() waits for a GPU fence that Chromium reports about
       // once per frame: measured in headless Chromium (software WebGL), a model whose work
       // takes 3 ms took 20-30 ms to read asynchronously, and 3 ms with dataSync. For a model
       // this small the block is shorter than the wait.
-      outputs = Array.from(output.dataSync());
+      values = output.dataSync() as Float32Array;
     } finally {
       output.dispose();
     }
+    const outputs = Array.from(values.subarray(0, outputUnits));
     // Damaged weights or a broken GPU show up as NaN or Infinity: never show them as scores.
     if (!outputs.every(Number.isFinite)) {
       throw new ModelLoadError(
@@ -71,7 +81,12 @@ export async function loadClassifier(
     // dense_1's ten logits come first; a not_digit logit follows where the model has one.
     const logits = outputs.slice(0, NUM_CLASSES);
     const notDigit = outputs.length > NUM_CLASSES ? outputs[NUM_CLASSES]! : null;
-    return { logits, ...interpretOutputs(logits, notDigit, metadata?.calibration) };
+    return {
+      logits,
+      notDigitLogit: notDigit,
+      features: values.slice(outputUnits),
+      ...interpretOutputs(logits, notDigit, metadata?.calibration),
+    };
   };
   try {
     await run(new Float32Array(INPUT_PIXELS));

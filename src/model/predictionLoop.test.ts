@@ -13,6 +13,8 @@ const drawing = (version: number, preprocessMs = 5): PreparedInput => ({
 const cleared = (version: number): PreparedInput => ({ ...drawing(version), input: null });
 const scores = (digit: number): Prediction => ({
   logits: [],
+  notDigitLogit: null,
+  features: new Float32Array(0),
   probabilities: [],
   digit,
   confidence: 0.9,
