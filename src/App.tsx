@@ -5,11 +5,13 @@ import { DrawingToolbar } from './components/DrawingToolbar';
 import { InputPreview } from './components/InputPreview';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
+import { PersonalPanel } from './components/PersonalPanel';
 import { PreprocessingChoice } from './components/PreprocessingChoice';
 import { PredictionDisplay } from './components/PredictionDisplay';
 import { ScoreChart } from './components/ScoreChart';
 import { useClassifier } from './hooks/useClassifier';
 import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
+import { usePersonal } from './hooks/usePersonal';
 import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
@@ -45,7 +47,10 @@ export function App() {
     () => prepareInput(drawing.strokes, preprocessing, drawing.version),
     [drawing.strokes, preprocessing, drawing.version],
   );
-  const { state, prediction, error } = usePrediction(classifier, prepared);
+  const { state, prediction: raw, error } = usePrediction(classifier, prepared);
+  // The page reads the drawing adapted to the examples kept on this device (src/personal/).
+  const personal = usePersonal(classifier, raw);
+  const prediction = personal.prediction;
 
   return (
     <div className="app">
@@ -79,6 +84,7 @@ export function App() {
             />
             <InputPreview input={prepared.input} />
           </div>
+          <PersonalPanel personal={personal} drawing={prepared} done={state === 'done'} />
           <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart
             prediction={prediction}
@@ -87,7 +93,7 @@ export function App() {
           />
         </section>
       </main>
-      <ModelInfo classifier={classifier} input={prepared.input} prediction={prediction} />
+      <ModelInfo classifier={classifier} input={prepared.input} prediction={raw} />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.
         {import.meta.env.VITE_BUILD_ID && (

@@ -16,20 +16,16 @@ describe('adaptLogits', () => {
     adapted.forEach((v, i) => expect(Object.is(v, logits[i])).toBe(true));
   });
 
-  for (const params of [means, knn]) {
-    it(`${params.method}: a drawing like a kept 4 gains the full weight on 4 alone`, () => {
-      const memory = personalMemory([{ label: 4, features: along([0, 2]) }]);
-      // The same direction at another length: cosine similarity 1.
-      const adapted = adaptLogits(
-        LOGITS,
-        Float32Array.from(along([0, 2]), (v) => v * 7),
-        memory,
-        params,
-      );
-      expect(adapted[4]).toBeCloseTo(LOGITS[4]! + 4, 5);
-      adapted.forEach((v, i) => i !== 4 && expect(v).toBe(LOGITS[i]));
-    });
+  it('means: a drawing like a kept 4 gains the full weight on 4 alone', () => {
+    const memory = personalMemory([{ label: 4, features: along([0, 2]) }]);
+    // The same direction at another length: cosine similarity 1.
+    const longer = Float32Array.from(along([0, 2]), (v) => v * 7);
+    const adapted = adaptLogits(LOGITS, longer, memory, means);
+    expect(adapted[4]).toBeCloseTo(LOGITS[4]! + 4, 5);
+    adapted.forEach((v, i) => i !== 4 && expect(v).toBe(LOGITS[i]));
+  });
 
+  for (const params of [means, knn]) {
     it(`${params.method}: a drawing unlike anything kept keeps the network's logits`, () => {
       const memory = personalMemory([{ label: 4, features: along([0, 2]) }]);
       // Cosine 0.5 with the kept example: at the threshold, so no say.
@@ -51,10 +47,11 @@ describe('adaptLogits', () => {
       { label: 2, features: along([0, 1, 2]) },
       { label: 3, features: along([0, 1]) },
     ]);
-    const adapted = adaptLogits(LOGITS, along([0, 1, 2]), memory, { ...knn, k: 2 });
-    expect(adapted[2]! - LOGITS[2]!).toBeCloseTo(4, 5); // itself: similarity 1
-    expect(adapted[1]).toBeGreaterThan(LOGITS[1]!); // 0.866
-    expect(adapted[3]).toBe(LOGITS[3]); // 0.816, third nearest
+    // Similarities 0.816 (1), 0.707 (2), 0.577 (3): all above 0.5, the third not among k.
+    const adapted = adaptLogits(LOGITS, along([0, 1, 2, 3, 4, 5]), memory, { ...knn, k: 2 });
+    expect(adapted[1]! - LOGITS[1]!).toBeCloseTo(4 * ((4 / Math.sqrt(24) - 0.5) / 0.5), 5);
+    expect(adapted[2]! - LOGITS[2]!).toBeCloseTo(4 * ((3 / Math.sqrt(18) - 0.5) / 0.5), 5);
+    expect(adapted[3]).toBe(LOGITS[3]);
   });
 
   it('means: a digit is judged by the mean of its kept examples', () => {
@@ -65,6 +62,15 @@ describe('adaptLogits', () => {
     // Similar to the mean (0.707 + 0.707 -> cos 1) though at 0.707 to each.
     const adapted = adaptLogits(LOGITS, along([0, 1]), memory, means);
     expect(adapted[5]! - LOGITS[5]!).toBeCloseTo(4, 5);
+  });
+
+  it('knn: the same drawing again reads as the kept digit, whatever the margin', () => {
+    const memory = personalMemory([{ label: 1, features: along([0, 2]) }]);
+    const confident = LOGITS.map((v, i) => (i === 3 ? 40 : v));
+    const adapted = adaptLogits(confident, along([0, 2]), memory, knn);
+    expect(adapted[1]).toBe(40 + 4);
+    // Means have no such rule: the gain alone.
+    expect(adaptLogits(confident, along([0, 2]), memory, means)[1]).toBeCloseTo(LOGITS[1]! + 4, 5);
   });
 
   it('refuses features of another size than the kept ones', () => {

@@ -17,7 +17,8 @@ export function adaptPrediction(
   calibration: Calibration | undefined,
   params: AdaptParams = ADAPT_PARAMS,
 ): Prediction {
-  if (memory.size === 0) return prediction;
+  // Examples kept for features of another length cannot be compared: read as shipped.
+  if (memory.size === 0 || memory.featureSize !== prediction.features.length) return prediction;
   const logits = adaptLogits(prediction.logits, prediction.features, memory, params);
   const reading = interpretOutputs(logits, null, calibration);
   return {
