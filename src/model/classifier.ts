@@ -52,25 +52,21 @@ export async function loadClassifier(
     );
   }
   const metadata = readMetadata(artifacts.userDefinedMetadata);
-  const outputUnits = model.outputs.reduce((n, o) => n + o.units, 0);
   const run = async (input: Float32Array): Promise<Prediction> => {
     if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
-    // Outputs and features side by side, so one read brings both back.
-    const output = tf.tidy(() => {
-      const { features, outputs } = model.forward(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE]));
-      return tf.concat([outputs, features], 1);
-    });
-    let values: Float32Array;
+    const result = tf.tidy(() => model.forward(tf.tensor3d(input, [1, INPUT_SIZE, INPUT_SIZE])));
+    let outputs: number[];
+    let features: Float32Array;
     try {
       // A blocking read. The async data() waits for a GPU fence that Chromium reports about
       // once per frame: measured in headless Chromium (software WebGL), a model whose work
       // takes 3 ms took 20-30 ms to read asynchronously, and 3 ms with dataSync. For a model
       // this small the block is shorter than the wait.
-      values = output.dataSync() as Float32Array;
+      outputs = Array.from(result.outputs.dataSync());
+      features = result.features.dataSync() as Float32Array;
     } finally {
-      output.dispose();
+      tf.dispose(result);
     }
-    const outputs = Array.from(values.subarray(0, outputUnits));
     // Damaged weights or a broken GPU show up as NaN or Infinity: never show them as scores.
     if (!outputs.every(Number.isFinite)) {
       throw new ModelLoadError(
@@ -84,7 +80,7 @@ export async function loadClassifier(
     return {
       logits,
       notDigitLogit: notDigit,
-      features: values.slice(outputUnits),
+      features,
       ...interpretOutputs(logits, notDigit, metadata?.calibration),
     };
   };
