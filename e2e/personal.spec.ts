@@ -67,6 +67,14 @@ test('the digit choice works from the keyboard and Escape closes it without clea
   expect(await app.predictedDigit()).toBe(1);
 });
 
+test('a right answer can be kept too', async ({ app }) => {
+  await app.open();
+  await app.drawNormalised(SEVEN);
+  await app.confirmReading();
+  expect(await app.predictedDigit()).toBe(7);
+  expect(await app.verdict()).toBe('sure');
+});
+
 test('corrections are kept and used with the network off', async ({ app, page, context }) => {
   await app.open('/tools/digits/');
   await page.waitForFunction(async () => {

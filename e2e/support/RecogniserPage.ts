@@ -224,6 +224,14 @@ export class RecogniserPage {
     await expect(this.personalCount).toHaveText(String(before + 1), this.wait);
   }
 
+  /** Says, through "Right", that the digit read is the right one; waits until it is kept. */
+  async confirmReading(): Promise<void> {
+    const before = await this.keptCount();
+    await this.waitForDone();
+    await this.page.getByTestId('confirm').click();
+    await expect(this.personalCount).toHaveText(String(before + 1), this.wait);
+  }
+
   /** The number of kept examples shown. */
   async keptCount(): Promise<number> {
     return Number(await this.personalCount.textContent());

@@ -35,6 +35,9 @@ export function PersonalPanel({
   const [said, setSaid] = useState('');
   const firstDigit = useRef<HTMLButtonElement>(null);
   const choosing = current !== null && choosingFor === current.key;
+  // A right answer kept too teaches the most (npm run eval -- --adapt --keep all); offered
+  // only for a sure digit, where "right" means one thing.
+  const sure = prediction?.verdict === 'sure' || prediction?.verdict === null;
   useEffect(() => {
     if (choosing) firstDigit.current?.focus();
   }, [choosing]);
@@ -54,6 +57,11 @@ export function PersonalPanel({
 
   return (
     <section className="personal" aria-label="Your handwriting">
+      {current && !choosing && sure && (
+        <button type="button" data-testid="confirm" onClick={() => choose(current.digit)}>
+          Right
+        </button>
+      )}
       {current && !choosing && (
         <button
           type="button"
