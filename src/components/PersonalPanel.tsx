@@ -102,7 +102,8 @@ export function PersonalPanel({
           </button>
         </div>
       )}
-      <p className="visually-hidden" aria-live="polite">
+      {/* role status: announced politely, apart from the answer's own live region */}
+      <p className="visually-hidden" role="status">
         {said}
       </p>
       <p className="personal__count">
