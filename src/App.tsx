@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { NumberDisplay } from './components/NumberDisplay';
 import { BackendBadge } from './components/BackendBadge';
 import { DrawingPad } from './components/DrawingPad';
@@ -6,11 +6,13 @@ import { DrawingToolbar } from './components/DrawingToolbar';
 import { InputPreview } from './components/InputPreview';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
+import { PersonalPanel } from './components/PersonalPanel';
 import { PreprocessingChoice } from './components/PreprocessingChoice';
 import { PredictionDisplay } from './components/PredictionDisplay';
 import { ScoreChart } from './components/ScoreChart';
 import { useClassifier } from './hooks/useClassifier';
 import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
+import { usePersonal } from './hooks/usePersonal';
 import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
@@ -46,8 +48,22 @@ export function App() {
     () => prepareNumber(drawing.strokes, preprocessing, inputCache),
     [drawing.strokes, preprocessing, inputCache],
   );
-  const reading = usePrediction(classifier, prepared);
-  const { state, digits, error } = reading;
+  // The examples of the person's handwriting kept on this device (src/personal/): while there
+  // are any, the penultimate features are read back too and each digit's answer adapted.
+  const personal = usePersonal(classifier);
+  const withFeatures = personal.memory.size > 0;
+  const batch = useMemo(
+    () =>
+      withFeatures ? { ...prepared, key: `${prepared.key}+features`, features: true } : prepared,
+    [prepared, withFeatures],
+  );
+  const reading = usePrediction(classifier, batch);
+  const { state, error } = reading;
+  const { adapt } = personal;
+  const digits = useMemo(
+    () => reading.digits.map((d) => ({ ...d, prediction: adapt(d.prediction) })),
+    [reading.digits, adapt],
+  );
   // The digit described below the number: the one chosen, by default the one written last.
   // A choice is kept as its first stroke, so it survives regrouping until that stroke goes.
   const [chosenStroke, setChosenStroke] = useState<Stroke | null>(null);
@@ -60,6 +76,14 @@ export function App() {
   // Before the first answer, the preview shows the group being written.
   const previewInput =
     digit?.input ?? prepared.inputs[lastWrittenGroup(prepared.plan.groups)] ?? null;
+  const featuresOf = useCallback(
+    async (input: Float32Array) => {
+      const [read] = classifier ? await classifier.predict([input], { features: true }) : [];
+      if (!read?.features) throw new Error('the model is not ready');
+      return read.features;
+    },
+    [classifier],
+  );
 
   return (
     <div className="app">
@@ -111,6 +135,15 @@ export function App() {
             />
             <InputPreview input={previewInput} />
           </div>
+          <PersonalPanel
+            personal={personal}
+            digit={
+              state === 'done' && digit
+                ? { key: `${prepared.key}#${digit.strokes.join(',')}`, ...digit }
+                : null
+            }
+            featuresOf={featuresOf}
+          />
           <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart
             prediction={prediction}
@@ -122,7 +155,7 @@ export function App() {
       <ModelInfo
         classifier={classifier}
         inputs={digits.length > 0 ? digits.map((d) => d.input) : prepared.inputs.slice(0, 1)}
-        predictions={digits.map((d) => d.prediction)}
+        predictions={reading.digits.map((d) => d.prediction)}
       />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.

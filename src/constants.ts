@@ -41,3 +41,9 @@ export const HELD_OUT_WRITERS: readonly string[] = [
   'tra-25',
   'tra-30',
 ];
+
+/**
+ * Writers of the pen-stroke digits kept out of training to choose the epoch, the calibration
+ * and the personal adaptation's parameters (none of HELD_OUT_WRITERS).
+ */
+export const VALIDATION_WRITERS: readonly string[] = ['tra-3', 'tra-8', 'tra-13', 'tra-18'];

@@ -1,24 +1,42 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HELD_OUT_WRITERS } from '../src/constants';
+import { HELD_OUT_WRITERS, VALIDATION_WRITERS } from '../src/constants';
 import type { Calibration } from '../src/model/modelFormat';
 import { accuracyReport, formatReport, type AccuracyReport } from './confusion';
 import { loadDrawings, renderDrawings } from './drawings';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
 import { bytesToFloats, classesOf, predictOutputs } from './predict';
-import { loadStrokeDigits, renderDigits, splitByWriter, STROKE_DIGITS_FILE } from './strokeDigits';
+import {
+  loadStrokeDigits,
+  renderDigits,
+  splitByWriter,
+  STROKE_DIGITS_FILE,
+  type StrokeDigit,
+} from './strokeDigits';
 import { nonDigitReport, verdictReport, type VerdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
+import { forwardModel } from '../src/model/forwardModel';
+import { ADAPT_PARAMS } from '../src/personal/adaptLogits';
+import { adaptationReport, formatAdaptation, parseKeep } from './adaptationReport';
+import { DEFAULT_SIMULATION } from './adaptSimulation';
 
 const USAGE = `npm run eval -- [--model public/model/model.json] [--json]
 npm run eval -- [--strokes FILE] [--writers held-out|all|tra-1,tra-2,...] [--json]
 npm run eval -- --non-digits FILE [--json]
+npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|tra-1,...] [--keep corrections|all]
+                [--method means|knn] [--k N] [--threshold C] [--weight W] [--json]
   either of --strokes, --writers measures stroke digits instead of MNIST test;
   FILE defaults to data/pendigits/pendigits-train.json, --writers to all.
   --non-digits FILE: drawings that are not digits (a JSON array of {"strokes": ...}); prints
   the share the page calls "not a digit".
-  The report adds the page's verdict figures: ece, unsure, sureAccuracy, rejected.`;
+  The report adds the page's verdict figures: ece, unsure, sureAccuracy, rejected.
+  --adapt: replays each writer's digits (a fixed shuffle) through the page's personal
+  adaptation, correcting every misread (--keep all: also keeping every right answer, as if
+  confirmed), each writer from the shipped model; prints errors without and with adaptation and
+  the accuracy change on the other writers' digits with each writer's store. --writers defaults
+  to held-out; validation is ${VALIDATION_WRITERS.join(', ')}. The method's parameters default
+  to the page's (src/personal/adaptLogits.ts).`;
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +44,12 @@ const { values: args } = parseArgs({
     strokes: { type: 'string' },
     writers: { type: 'string' },
     'non-digits': { type: 'string' },
+    adapt: { type: 'boolean', default: false },
+    keep: { type: 'string', default: 'corrections' },
+    method: { type: 'string', default: ADAPT_PARAMS.method },
+    k: { type: 'string', default: String(ADAPT_PARAMS.k) },
+    threshold: { type: 'string', default: String(ADAPT_PARAMS.threshold) },
+    weight: { type: 'string', default: String(ADAPT_PARAMS.weight) },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -37,9 +61,23 @@ if (args.help) {
 
 try {
   await startWasmBackend();
-  const { model, metadata } = await loadModelFile(resolve(args.model!));
+  const { model, metadata, artifacts } = await loadModelFile(resolve(args.model!));
   const calibration = metadata?.calibration;
-  if (args['non-digits']) {
+  if (args.adapt) {
+    const path = args.strokes ?? STROKE_DIGITS_FILE;
+    const writers = args.writers ?? 'held-out';
+    const report = await adaptationReport(forwardModel(artifacts), digitsOf(path, writers), {
+      ...DEFAULT_SIMULATION,
+      keep: parseKeep(args.keep!),
+      params: {
+        method: args.method === 'knn' ? 'knn' : 'means',
+        k: Number(args.k),
+        threshold: Number(args.threshold),
+        weight: Number(args.weight),
+      },
+    });
+    console.log(args.json ? JSON.stringify(report) : formatAdaptation(path, writers, report));
+  } else if (args['non-digits']) {
     const { images, count, empty } = renderDrawings(loadDrawings(args['non-digits']));
     const report = nonDigitReport(await predictOutputs(model, images, count), calibration);
     console.log(
@@ -85,14 +123,22 @@ function mnistTestSet() {
   return { title: 'MNIST test', images: bytesToFloats(test.images), labels: test.labels };
 }
 
+/** The stroke digits of the chosen writers: all, held-out, validation or a list. */
+function digitsOf(path: string, writers: string): StrokeDigit[] {
+  const all = loadStrokeDigits(path);
+  const named: Record<string, readonly string[]> = {
+    'held-out': HELD_OUT_WRITERS,
+    validation: VALIDATION_WRITERS,
+  };
+  const digits =
+    writers === 'all' ? all : splitByWriter(all, named[writers] ?? writers.split(',')).heldOut;
+  if (digits.length === 0) throw new Error(`no digits of writers ${writers} in ${path}`);
+  return digits;
+}
+
 /** Stroke digits of the chosen writers, rendered through the app's own preprocessing. */
 function strokeSet(path: string, writers: string) {
-  const all = loadStrokeDigits(path);
-  const digits =
-    writers === 'all'
-      ? all
-      : splitByWriter(all, writers === 'held-out' ? HELD_OUT_WRITERS : writers.split(',')).heldOut;
-  if (digits.length === 0) throw new Error(`no digits of writers ${writers} in ${path}`);
+  const digits = digitsOf(path, writers);
   return {
     title: `${relative(process.cwd(), path)} (writers: ${writers})`,
     ...renderDigits(digits),

@@ -69,6 +69,32 @@ describe('forwardModel (the app inference without tfjs-layers)', () => {
     served.dispose();
   });
 
+  it('gives the penultimate features from the same pass as the outputs', async () => {
+    const served = servingModel(buildModel('fastwide', 3, true));
+    const forward = forwardModel(await artifactsOf(served));
+    const penultimate = tf.model({
+      inputs: served.inputs,
+      outputs: served.getLayer('dropout').output as tf.SymbolicTensor,
+    });
+    const x = tf.tensor3d(
+      Float32Array.from({ length: 2 * INPUT_PIXELS }, (_, i) => (Math.cos(i * 0.11) + 1) / 2),
+      [2, 28, 28],
+    );
+    const before = tf.memory().numTensors;
+    const { features, outputs } = tf.tidy(() => forward.forward(x));
+    const predicted = tf.tidy(() => forward.predict(x));
+    expect(tf.memory().numTensors).toBe(before + 3);
+    expect(features.shape).toEqual([2, 7 * 7 * 96]);
+    const expected = penultimate.predict(x) as tf.Tensor;
+    const f = await features.data();
+    const e = await expected.data();
+    for (let i = 0; i < e.length; i++) expect(f[i]).toBeCloseTo(e[i]!, 4);
+    expect(Array.from(await outputs.data())).toEqual(Array.from(await predicted.data()));
+    tf.dispose([features, outputs, predicted, expected, x]);
+    forward.dispose();
+    served.dispose();
+  });
+
   it('refuses layers it does not implement, freeing the weights', async () => {
     const input = tf.input({ shape: [28, 28] });
     const out = tf.layers

@@ -10,7 +10,7 @@ import { weightBytes } from '../src/model/weightBytes';
  */
 export async function loadModelFile(
   modelJsonPath: string,
-): Promise<{ model: tf.LayersModel; metadata: ModelMetadata }> {
+): Promise<{ model: tf.LayersModel; metadata: ModelMetadata; artifacts: tf.io.ModelArtifacts }> {
   const json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as tf.io.ModelJSON;
   const dir = dirname(modelJsonPath);
   const artifacts = await tf.io.getModelArtifactsForJSON(json, async (manifest) => {
@@ -31,5 +31,5 @@ export async function loadModelFile(
     return [specs, buffers];
   });
   const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
-  return { model, metadata: json.userDefinedMetadata as unknown as ModelMetadata };
+  return { model, metadata: json.userDefinedMetadata as unknown as ModelMetadata, artifacts };
 }

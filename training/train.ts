@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseArgs } from 'node:util';
-import { HELD_OUT_WRITERS, INPUT_SIZE } from '../src/constants';
+import { HELD_OUT_WRITERS, INPUT_SIZE, VALIDATION_WRITERS } from '../src/constants';
 import { servingTensor, type ModelMetadata } from '../src/model/modelFormat';
 import { calibrateModel } from './calibrateModel';
 import { accuracyReport, formatReport } from './confusion';
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     // Train on the first N MNIST images only: a quick end-to-end check of the pipeline.
     limit: { type: 'string' },
     // Training writers kept out of training to calibrate on (none of HELD_OUT_WRITERS).
-    'validation-writers': { type: 'string', default: 'tra-3,tra-8,tra-13,tra-18' },
+    'validation-writers': { type: 'string', default: VALIDATION_WRITERS.join(',') },
     strokes: { type: 'string' },
     help: { type: 'boolean', default: false },
   },

@@ -31,6 +31,9 @@ export class RecogniserPage {
   readonly preprocessing: Locator;
   readonly tensors: Locator;
   readonly rawOutputs: Locator;
+  /** How many examples of the person's handwriting are kept on the device. */
+  readonly personalCount: Locator;
+  readonly personalNotice: Locator;
   /** The footer's deployment id; absent unless built with VITE_BUILD_ID. */
   readonly build: Locator;
   /** Options for every wait but the first model load's. */
@@ -53,6 +56,8 @@ export class RecogniserPage {
     this.preprocessing = page.getByTestId('preprocessing');
     this.tensors = page.getByTestId('tensor-count');
     this.rawOutputs = page.getByTestId('raw-outputs');
+    this.personalCount = page.getByTestId('personal-count');
+    this.personalNotice = page.getByTestId('personal-notice');
     this.build = page.getByTestId('build');
   }
 
@@ -318,5 +323,34 @@ export class RecogniserPage {
     const value = await this.prediction.getAttribute(attribute);
     if (!value) throw new Error(`a done prediction without ${attribute}`);
     return Number(value);
+  }
+
+  /** Says, through "Not right?", that the drawing on the pad is `digit`; waits until it is kept. */
+  async correctAs(digit: number): Promise<void> {
+    const before = await this.keptCount();
+    await this.waitForDone();
+    await this.page.getByTestId('correct').click();
+    await this.page.getByTestId(`correct-${digit}`).click();
+    await expect(this.personalCount).toHaveText(String(before + 1), this.wait);
+  }
+
+  /** Says, through "Right", that the digit read is the right one; waits until it is kept. */
+  async confirmReading(): Promise<void> {
+    const before = await this.keptCount();
+    await this.waitForDone();
+    await this.page.getByTestId('confirm').click();
+    await expect(this.personalCount).toHaveText(String(before + 1), this.wait);
+  }
+
+  /** The number of kept examples shown. */
+  async keptCount(): Promise<number> {
+    return Number(await this.personalCount.textContent());
+  }
+
+  /** "Forget my handwriting", confirmed; waits until nothing is kept. */
+  async forgetHandwriting(): Promise<void> {
+    await this.page.getByTestId('forget').click();
+    await this.page.getByTestId('forget-confirm').click();
+    await expect(this.personalCount).toHaveText('0', this.wait);
   }
 }

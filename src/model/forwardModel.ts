@@ -10,6 +10,11 @@ export interface ForwardModel {
    * model's order (`dense_1`'s ten logits first); call inside tf.tidy.
    */
   predict(x: tf.Tensor): tf.Tensor;
+  /**
+   * The same pass, also giving the outputs' input: [batch, features], the penultimate
+   * features every output reads (what personal adaptation compares); call inside tf.tidy.
+   */
+  forward(x: tf.Tensor): { features: tf.Tensor2D; outputs: tf.Tensor2D };
   /** The model's outputs, in the order `predict` places them. */
   outputs: { name: string; units: number }[];
   /** The input shape without the batch dimension. */
@@ -127,10 +132,15 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
     throw error;
   }
 
+  const forward = (x: tf.Tensor) => {
+    const features = steps.reduce((t, step) => step(t), x) as tf.Tensor2D;
+    return { features, outputs: head(features) as tf.Tensor2D };
+  };
   return {
     inputShape,
     outputs: heads.map((h) => ({ name: h.name, units: h.config.units as number })),
-    predict: (x) => head(steps.reduce((t, step) => step(t), x)),
+    predict: (x) => forward(x).outputs,
+    forward,
     dispose: () => tf.dispose([...Object.values(weights), ...owned]),
   };
 }

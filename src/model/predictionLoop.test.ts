@@ -11,6 +11,8 @@ const drawing = (version: number, preprocessMs = 5): PreparedBatch => ({
 const cleared = (version: number): PreparedBatch => ({ ...drawing(version), inputs: [] });
 const scores = (digit: number): Prediction => ({
   logits: [],
+  notDigitLogit: null,
+  features: new Float32Array(0),
   probabilities: [],
   digit,
   confidence: 0.9,

@@ -1,0 +1,123 @@
+import { NUM_CLASSES } from '../src/constants';
+import { argMax } from '../src/model/softmax';
+import { adaptLogits, ADAPT_PARAMS, type AdaptParams } from '../src/personal/adaptLogits';
+import { keepNewest, PERSONAL_CAPACITY } from '../src/personal/keepNewest';
+import { EMPTY_MEMORY, personalMemory, type PersonalExample } from '../src/personal/personalMemory';
+
+// The page's adaptation replayed over a writer's digits: the same adaptLogits and memory,
+// fed what the page would keep.
+
+/** One digit as the page sees it after the forward pass, with its truth. */
+export interface SeenDigit {
+  writer: string;
+  label: number;
+  /** dense_1's ten logits. */
+  logits: ArrayLike<number>;
+  features: Float32Array;
+}
+
+export interface SimulationOptions {
+  params: AdaptParams;
+  /** 'corrections': only misreads are kept (the person corrects them); 'all': every digit. */
+  keep: 'corrections' | 'all';
+  capacity: number;
+}
+
+export const DEFAULT_SIMULATION: SimulationOptions = {
+  params: ADAPT_PARAMS,
+  keep: 'corrections',
+  capacity: PERSONAL_CAPACITY,
+};
+
+export interface WriterResult {
+  writer: string;
+  count: number;
+  errorsBaseline: number;
+  errorsAdapted: number;
+  kept: number;
+  /** Accuracy change, in points, on the other writers' digits with this writer's store. */
+  otherWriterDelta: number;
+}
+
+/**
+ * A writer's digits in the given order: each read with the examples kept so far, then, if
+ * misread, corrected (the truth kept, as the page does); with keep 'all' every digit is kept.
+ */
+export function simulateWriter(
+  digits: readonly SeenDigit[],
+  options: SimulationOptions,
+): { errorsBaseline: number; errorsAdapted: number; kept: PersonalExample[] } {
+  let kept: PersonalExample[] = [];
+  let memory = EMPTY_MEMORY;
+  let errorsBaseline = 0;
+  let errorsAdapted = 0;
+  for (const digit of digits) {
+    if (argMax(digit.logits) !== digit.label) errorsBaseline++;
+    const read = argMax(adaptLogits(digit.logits, digit.features, memory, options.params));
+    if (read !== digit.label) errorsAdapted++;
+    if (read !== digit.label || options.keep === 'all') {
+      kept = keepNewest(kept, { label: digit.label, features: digit.features }, options.capacity);
+      memory = personalMemory(kept);
+    }
+  }
+  return { errorsBaseline, errorsAdapted, kept };
+}
+
+/** Accuracy with the kept examples minus without them, in points. */
+export function accuracyDelta(
+  digits: readonly SeenDigit[],
+  kept: readonly PersonalExample[],
+  params: AdaptParams,
+): number {
+  if (digits.length === 0 || kept.length === 0) return 0;
+  const memory = personalMemory(kept);
+  let change = 0;
+  for (const d of digits) {
+    const base = argMax(d.logits) === d.label ? 1 : 0;
+    const adapted = argMax(adaptLogits(d.logits, d.features, memory, params)) === d.label ? 1 : 0;
+    change += adapted - base;
+  }
+  return (100 * change) / digits.length;
+}
+
+/**
+ * Every writer simulated from the shipped model in `order` (a fixed shuffle per writer), and
+ * each writer's final store tried on the other writers' digits.
+ */
+export function simulateWriters(
+  byWriter: ReadonlyMap<string, readonly SeenDigit[]>,
+  options: SimulationOptions,
+) {
+  const writers: WriterResult[] = [];
+  for (const [writer, digits] of byWriter) {
+    const run = simulateWriter(digits, options);
+    const others = [...byWriter].filter(([w]) => w !== writer).flatMap(([, ds]) => ds);
+    writers.push({
+      writer,
+      count: digits.length,
+      errorsBaseline: run.errorsBaseline,
+      errorsAdapted: run.errorsAdapted,
+      kept: run.kept.length,
+      otherWriterDelta: accuracyDelta(others, run.kept, options.params),
+    });
+  }
+  const sum = (f: (w: WriterResult) => number) => writers.reduce((n, w) => n + f(w), 0);
+  const errorsBaseline = sum((w) => w.errorsBaseline);
+  const errorsAdapted = sum((w) => w.errorsAdapted);
+  return {
+    writers: writers.map((w) => w.writer),
+    count: sum((w) => w.count),
+    errorsBaseline,
+    errorsAdapted,
+    reduction: errorsBaseline ? (errorsBaseline - errorsAdapted) / errorsBaseline : 0,
+    // The mean over writers of the change on everyone else's digits, in points.
+    otherWriterDelta: writers.length ? sum((w) => w.otherWriterDelta) / writers.length : 0,
+    worstOtherWriterDelta: Math.min(0, ...writers.map((w) => w.otherWriterDelta)),
+    perWriter: writers,
+  };
+}
+
+/** The ten digit logits of example i in a block of outputs `width` wide. */
+export function digitLogits(outputs: Float32Array, width: number, i: number): Float32Array {
+  return outputs.subarray(i * width, i * width + NUM_CLASSES);
+}
