@@ -264,9 +264,15 @@ export class RecogniserPage {
     }, prediction);
   }
 
-  /** The 'pen-up-to-answer' durations (ms) so far, clearing them (see timePenUpToAnswer). */
+  /**
+   * The 'pen-up-to-answer' durations (ms) so far, clearing them (see timePenUpToAnswer). Waits
+   * two frames first, so a pen-up whose answer already stood has been counted.
+   */
   async takePenUpToAnswer(): Promise<number[]> {
-    return this.page.evaluate(() => {
+    return this.page.evaluate(async () => {
+      await new Promise((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r))),
+      );
       const durations = performance.getEntriesByName('pen-up-to-answer').map((e) => e.duration);
       performance.clearMeasures('pen-up-to-answer');
       return durations;

@@ -181,4 +181,19 @@ describe('createPredictionLoop', () => {
       { startTime: 147, duration: 13 },
     ]);
   });
+
+  it('reads a cleared drawing brought back by undo again, though it was the last one read', async () => {
+    const { loop, classifier, calls, draw, view } = setUp();
+    loop.setClassifier(classifier);
+    draw(drawing(1));
+    calls[0]!.settle(scores(1));
+    await landed();
+    draw(cleared(2));
+    expect(view().state).toBe('empty');
+    draw(drawing(1)); // the same strokes again: the same key
+    expect(calls.map((c) => c.version)).toEqual([1, 1]);
+    calls[1]!.settle(scores(1));
+    await landed();
+    expect(view()).toEqual({ state: 'done', prediction: scores(1), error: null });
+  });
 });

@@ -111,8 +111,12 @@ export function createPredictionLoop<B extends PreparedBatch>(): PredictionLoop<
     },
     setInput(batch) {
       latest = batch;
-      // Once cleared, the next drawing starts with no scores, not the last drawing's.
-      if (batch.inputs.length === 0 && result) publish(null);
+      // Once cleared, the next drawing starts with no scores, not the last drawing's, and a
+      // drawing brought back (undo) is read again even if it was the last one read.
+      if (batch.inputs.length === 0) {
+        predictedKey = null;
+        if (result) publish(null);
+      }
       predictLatest();
     },
     getResult: () => result,
