@@ -240,7 +240,8 @@ export class RecogniserPage {
     await this.pad.evaluate((pad, prediction) => {
       let penUp: number | null = null;
       const options = { capture: true };
-      const done = () => prediction?.getAttribute('data-state') === 'done';
+      // No named helper functions in here: tsx (the bench) would wrap them in an undefined
+      // __name() once the function runs in the page.
       pad.addEventListener('pointerdown', () => (penUp = null), options);
       pad.addEventListener(
         'pointerup',
@@ -248,7 +249,7 @@ export class RecogniserPage {
           const at = (penUp = event.timeStamp);
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
-              if (penUp !== at || !done()) return;
+              if (penUp !== at || prediction?.getAttribute('data-state') !== 'done') return;
               performance.measure('pen-up-to-answer', { start: at, end: at });
               penUp = null;
             }),
@@ -257,7 +258,7 @@ export class RecogniserPage {
         options,
       );
       new MutationObserver(() => {
-        if (penUp === null || !done()) return;
+        if (penUp === null || prediction?.getAttribute('data-state') !== 'done') return;
         performance.measure('pen-up-to-answer', { start: penUp, end: performance.now() });
         penUp = null;
       }).observe(prediction!, { attributes: true, attributeFilter: ['data-state'] });
