@@ -158,7 +158,7 @@ function table(): string {
           .map(([n, s]) => `${n} digits ${short(s)}`)
           .join('; ') +
         (numbers.answerMs[8]
-          ? ` (8 digits / single: ${(numbers.answerMs[8].median / numbers.singleAnswerMs.median).toFixed(2)}x)`
+          ? ` (8 digits / single, medians: ${ratioOf(numbers.answerMs[8].median, numbers.singleAnswerMs.median)})`
           : ''),
     ],
     ...latency.flatMap((l): [string, string][] => [
@@ -279,6 +279,12 @@ function lowest(perClass: number[]): string {
 function ms(s: Summary): string {
   return `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}; n=${s.n})`;
 }
+/** a / b as "1.23x"; both 0 (the answer already stood at pen-up) is "both 0". */
+function ratioOf(a: number, b: number): string {
+  if (b === 0) return a === 0 ? 'both 0 ms, answered at pen-up' : `${a.toFixed(1)} ms vs 0`;
+  return `${(a / b).toFixed(2)}x`;
+}
+
 function short(s: Summary): string {
   return `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} ms (n=${s.n})`;
 }
