@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeNumbers, type ComposedNumber } from '../e2e/support/numbers';
 import {
@@ -131,7 +133,12 @@ async function main() {
     bias: Number(fitted.bias.toPrecision(6)),
     threshold: best.threshold,
   };
-  writeFileSync(OUTPUT, JSON.stringify(json, null, 2) + '\n');
+  // Formatted as `npm run lint` expects.
+  const options = (await prettier.resolveConfig(fileURLToPath(OUTPUT))) ?? {};
+  writeFileSync(
+    OUTPUT,
+    await prettier.format(JSON.stringify(json), { ...options, parser: 'json' }),
+  );
   console.log(`wrote ${OUTPUT.pathname}: ${json.fittedOn}; threshold ${best.threshold}`);
 
   // Reported, never fitted on: the held-out writers' digits, composed the same way.
