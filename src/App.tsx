@@ -111,7 +111,7 @@ export function App() {
           <DrawingToolbar drawing={drawing} />
         </section>
         <NumberDisplay
-          reading={reading}
+          reading={{ ...reading, digits }}
           selected={selected}
           onSelect={(i) => setChosenStroke(reading.strokes[digits[i]!.strokes[0]!] ?? null)}
         />
