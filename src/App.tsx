@@ -19,7 +19,7 @@ import { useStrokes } from './hooks/useStrokes';
 import { parseBackendRequest } from './model/backendRequest';
 import { modelJsonUrl } from './model/modelUrl';
 import { createInputCache, prepareNumber } from './number/prepareNumber';
-import { lastWrittenDigit, numberValue } from './number/readNumber';
+import { numberValue } from './number/readNumber';
 import { lastWrittenGroup } from './number/groupStrokes';
 import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
 import type { Stroke } from './strokes';
@@ -70,7 +70,7 @@ export function App() {
   const chosen = digits.findIndex((d) =>
     d.strokes.some((i) => reading.strokes[i] === chosenStroke),
   );
-  const selected = chosen >= 0 ? chosen : lastWrittenDigit(digits);
+  const selected = chosen >= 0 ? chosen : lastWrittenGroup(digits);
   const digit = digits[selected] ?? null;
   const prediction = digit?.prediction ?? null;
   // Before the first answer, the preview shows the group being written.

@@ -78,8 +78,11 @@ export function joinGroups(a: StrokeGroup, b: StrokeGroup): StrokeGroup {
   };
 }
 
-/** The index of the group holding the stroke written last (the digit being written). */
-export function lastWrittenGroup(groups: readonly StrokeGroup[]): number {
+/**
+ * The index of the group holding the stroke written last (the digit being written): groups of
+ * strokes, or digits read from them, each with its stroke indices in ascending order.
+ */
+export function lastWrittenGroup(groups: readonly { strokes: readonly number[] }[]): number {
   let latest = -1;
   let found = -1;
   groups.forEach((group, i) => {

@@ -36,10 +36,11 @@ const id = (stroke: Stroke) => {
 export function createInputCache(): InputCache {
   let kept = new Map<string, Float32Array | null>();
   let used = new Map<string, Float32Array | null>();
+  const name = (strokes: readonly Stroke[]) => strokes.map(id).join(',');
   return {
-    name: (strokes) => strokes.map(id).join(','),
+    name,
     input(strokes, preprocessing) {
-      const key = `${preprocessing}:${strokes.map(id).join(',')}`;
+      const key = `${preprocessing}:${name(strokes)}`;
       const input = used.get(key) ?? kept.get(key) ?? preprocess(strokes, preprocessing);
       used.set(key, input);
       return input;

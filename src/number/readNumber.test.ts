@@ -3,7 +3,8 @@ import type { Prediction } from '../model/classifier';
 import { batchView } from '../model/predictionLoop';
 import type { Stroke } from '../strokes';
 import { prepareNumber } from './prepareNumber';
-import { lastWrittenDigit, numberValue, readNumber } from './readNumber';
+import { lastWrittenGroup } from './groupStrokes';
+import { numberValue, readNumber } from './readNumber';
 
 const ONE: Stroke = [
   [0.5, 0.2],
@@ -35,7 +36,7 @@ describe('readNumber', () => {
     expect(numberValue(reading.digits)).toBe('209');
     expect(reading.digits[0]!.input).toBe(prepared.inputs[0]);
     // The last stroke written (index 2) is in the leftmost digit.
-    expect(lastWrittenDigit(reading.digits)).toBe(0);
+    expect(lastWrittenGroup(reading.digits)).toBe(0);
   });
 
   it('shows "?" for a group that is not a digit, and refuses tiny marks', () => {

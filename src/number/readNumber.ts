@@ -47,14 +47,3 @@ export function numberValue(digits: readonly DigitReading[]): string {
     )
     .join('');
 }
-
-/** The digit holding the stroke written last: the one the page describes unless another is chosen. */
-export function lastWrittenDigit(digits: readonly DigitReading[]): number {
-  let found = -1;
-  let latest = -1;
-  digits.forEach((digit, i) => {
-    const last = Math.max(...digit.strokes);
-    if (last > latest) [latest, found] = [last, i];
-  });
-  return found;
-}
