@@ -1,5 +1,6 @@
 // Renders the README screenshot: `npm run build && npx vite preview --port 4173` first, then
-// `npx tsx scripts/screenshot.ts [url] [out.png] [width] [height] [dark]`.
+// `npx tsx scripts/screenshot.ts [url] [out.png] [width] [height] [dark] [layers]`; `layers`
+// opens the Layers panel, enlarges a map of the last convolution and shoots the whole page.
 import { chromium } from '@playwright/test';
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from './chromiumLaunchOptions';
@@ -10,6 +11,7 @@ const [
   width = '1100',
   height = '760',
   scheme = 'light',
+  panel = '',
 ] = process.argv.slice(2);
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({
@@ -38,6 +40,12 @@ await app.drawNormalised(
   6,
 );
 await app.waitForDone();
-await page.screenshot({ path: out });
+if (panel === 'layers') {
+  await app.openLayers();
+  await app.waitForDone();
+  await app.layers.nth(1).locator('button').nth(5).click();
+  await page.getByTestId('layer-enlarged').scrollIntoViewIfNeeded();
+}
+await page.screenshot({ path: out, fullPage: panel === 'layers' });
 await browser.close();
 console.log(`wrote ${out}`);

@@ -4,6 +4,7 @@ import { BackendBadge } from './components/BackendBadge';
 import { DrawingPad } from './components/DrawingPad';
 import { DrawingToolbar } from './components/DrawingToolbar';
 import { InputPreview } from './components/InputPreview';
+import { LayersPanel } from './components/LayersPanel';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
 import { PersonalPanel } from './components/PersonalPanel';
@@ -52,11 +53,13 @@ export function App() {
   // are any, the penultimate features are read back too and each digit's answer adapted.
   const personal = usePersonal(classifier);
   const withFeatures = personal.memory.size > 0;
-  const batch = useMemo(
-    () =>
-      withFeatures ? { ...prepared, key: `${prepared.key}+features`, features: true } : prepared,
-    [prepared, withFeatures],
-  );
+  // While the Layers panel is open, every layer's output is read back from the same pass.
+  const [layersOpen, setLayersOpen] = useState(false);
+  const batch = useMemo(() => {
+    const extras = `${withFeatures ? '+features' : ''}${layersOpen ? '+maps' : ''}`;
+    if (!extras) return prepared;
+    return { ...prepared, key: prepared.key + extras, features: withFeatures, maps: layersOpen };
+  }, [prepared, withFeatures, layersOpen]);
   const reading = usePrediction(classifier, batch);
   const { state, error } = reading;
   const { adapt } = personal;
@@ -156,6 +159,12 @@ export function App() {
         classifier={classifier}
         inputs={digits.length > 0 ? digits.map((d) => d.input) : prepared.inputs.slice(0, 1)}
         predictions={reading.digits.map((d) => d.prediction)}
+      />
+      <LayersPanel
+        classifier={classifier}
+        prediction={prediction}
+        open={layersOpen}
+        onToggle={setLayersOpen}
       />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.

@@ -34,6 +34,9 @@ export class RecogniserPage {
   /** How many examples of the person's handwriting are kept on the device. */
   readonly personalCount: Locator;
   readonly personalNotice: Locator;
+  /** The Layers panel (its toggle, closed by default) and, while open, one element per layer. */
+  readonly layersPanel: Locator;
+  readonly layers: Locator;
   /** The footer's deployment id; absent unless built with VITE_BUILD_ID. */
   readonly build: Locator;
   /** Options for every wait but the first model load's. */
@@ -59,6 +62,19 @@ export class RecogniserPage {
     this.personalCount = page.getByTestId('personal-count');
     this.personalNotice = page.getByTestId('personal-notice');
     this.build = page.getByTestId('build');
+    this.layersPanel = page.getByTestId('layers');
+    this.layers = page.getByTestId('layer');
+  }
+
+  /** Opens the Layers panel as a person would, by clicking it (the click lands on its title). */
+  async openLayers(): Promise<void> {
+    await this.layersPanel.click();
+    await expect(this.layersPanel).toHaveAttribute('open', '', this.wait);
+  }
+
+  async closeLayers(): Promise<void> {
+    await this.layersPanel.locator('summary').click();
+    await expect(this.layersPanel).not.toHaveAttribute('open', '', this.wait);
   }
 
   /** Navigates (relative to the base URL in specs) and waits until the model is ready. */

@@ -3,7 +3,7 @@ import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../constants';
 import { startBackend, watchContextLoss, type BackendChoice } from './backend';
 import type { BackendRequest } from './backendRequest';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
-import { forwardModel, type ForwardModel } from './forwardModel';
+import { forwardModel, type ForwardModel, type MapLayer } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
 import { readMetadata, type ModelMetadata } from './modelFormat';
 import { interpretOutputs, type Reading } from './interpretOutputs';
@@ -18,11 +18,18 @@ export interface Prediction extends Reading {
    * for: reading them back is a second blocking read, so only while examples are kept.
    */
   features: Float32Array | null;
+  /**
+   * Each map layer's output ([height, width, channels], channels last), in `Classifier.maps`
+   * order, when asked for (the Layers panel); from the same pass as the outputs.
+   */
+  maps: Float32Array[] | null;
 }
 
 export interface PredictOptions {
   /** Also read back each input's penultimate features. */
   features?: boolean;
+  /** Also read back each map layer's output, and the features. */
+  maps?: boolean;
 }
 
 export interface Classifier {
@@ -30,6 +37,14 @@ export interface Classifier {
   metadata: ModelMetadata | null;
   /** Size of the model files as downloaded (model.json plus weights). */
   modelBytes: number;
+  /** The model's outputs in order: `dense_1`'s ten logits first. */
+  outputs: { name: string; units: number }[];
+  /** The layers whose outputs are feature maps, in order (what `maps` predictions hold). */
+  maps: MapLayer[];
+  /** The layer the penultimate features come from, and their count. */
+  featuresLayer: { name: string; size: number };
+  /** A convolution's kernel values, [height, width, input channels, filters]; null if none. */
+  kernel(name: string): Float32Array | null;
   /** Reads the inputs (784 values each) in one batched call: one prediction per input. */
   predict(inputs: readonly Float32Array[], options?: PredictOptions): Promise<Prediction[]>;
   /** Calls back once if the GPU context is lost; the classifier is then unusable. */
@@ -71,20 +86,27 @@ export async function loadClassifier(
       if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
       batch.set(input, i * INPUT_PIXELS);
     });
-    const result = tf.tidy(() =>
-      model.forward(tf.tensor3d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE])),
+    const withMaps = options.maps === true;
+    const withFeatures = withMaps || options.features === true;
+    const pass = tf.tidy(() =>
+      model.forward(tf.tensor3d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE]), {
+        maps: withMaps,
+      }),
     );
     let outputs: Float32Array;
     let features: Float32Array | null = null;
+    let maps: Float32Array[] = [];
     try {
-      // A blocking read. The async data() waits for a GPU fence that Chromium reports about
+      // Blocking reads. The async data() waits for a GPU fence that Chromium reports about
       // once per frame: measured in headless Chromium (software WebGL), a model whose work
       // takes 3 ms took 20-30 ms to read asynchronously, and 3 ms with dataSync. For a model
-      // this small the block is shorter than the wait.
-      outputs = result.outputs.dataSync() as Float32Array;
-      if (options.features) features = result.features.dataSync() as Float32Array;
+      // this small the block is shorter than the wait. The first read waits for the whole
+      // pass; the features and maps are then computed already.
+      outputs = pass.outputs.dataSync() as Float32Array;
+      if (withFeatures) features = pass.features.dataSync() as Float32Array;
+      maps = pass.maps.map((m) => m.dataSync() as Float32Array);
     } finally {
-      tf.dispose(result);
+      tf.dispose(pass);
     }
     // Damaged weights or a broken GPU show up as NaN or Infinity: never show them as scores.
     if (!outputs.every(Number.isFinite)) {
@@ -95,7 +117,10 @@ export async function loadClassifier(
     }
     // Per input: dense_1's ten logits first, then a not_digit logit where the model has one.
     const width = outputs.length / inputs.length;
-    const featureSize = features ? features.length / inputs.length : 0;
+    const rowOf = (values: Float32Array, i: number) => {
+      const size = values.length / inputs.length;
+      return values.slice(i * size, (i + 1) * size);
+    };
     return inputs.map((_, i) => {
       const row = Array.from(outputs.subarray(i * width, (i + 1) * width));
       const logits = row.slice(0, NUM_CLASSES);
@@ -103,11 +128,13 @@ export async function loadClassifier(
       return {
         logits,
         notDigitLogit: notDigit,
-        features: features ? features.slice(i * featureSize, (i + 1) * featureSize) : null,
+        features: features ? rowOf(features, i) : null,
+        maps: withMaps ? maps.map((m) => rowOf(m, i)) : null,
         ...interpretOutputs(logits, notDigit, metadata?.calibration),
       };
     });
   };
+  const kernelValues = new Map<string, Float32Array | null>();
   try {
     await run([new Float32Array(INPUT_PIXELS)]);
   } catch (error) {
@@ -118,6 +145,16 @@ export async function loadClassifier(
     backend,
     metadata,
     modelBytes: bytes,
+    outputs: model.outputs,
+    maps: model.maps,
+    featuresLayer: model.featuresLayer,
+    kernel: (name) => {
+      // Weights never change: read once, on the first look.
+      if (!kernelValues.has(name)) {
+        kernelValues.set(name, (model.kernel(name)?.dataSync() as Float32Array) ?? null);
+      }
+      return kernelValues.get(name) ?? null;
+    },
     predict: run,
     numTensors: () => tf.memory().numTensors,
     onContextLost: watchContextLoss,

@@ -14,12 +14,37 @@ export interface ForwardModel {
    * The same pass, also giving the outputs' input: [batch, features], the penultimate
    * features every output reads (what personal adaptation compares); call inside tf.tidy.
    */
-  forward(x: tf.Tensor): { features: tf.Tensor2D; outputs: tf.Tensor2D };
+  forward(x: tf.Tensor, options?: { maps?: boolean }): ForwardPass;
   /** The model's outputs, in the order `predict` places them. */
   outputs: { name: string; units: number }[];
+  /** The layers whose outputs are feature maps (convolutions, pooling), in order. */
+  maps: MapLayer[];
+  /** The layer whose output is the penultimate features (the last before the outputs). */
+  featuresLayer: { name: string; size: number };
+  /** A convolution's kernel, [height, width, input channels, filters]; null for pooling. */
+  kernel(name: string): tf.Tensor4D | null;
   /** The input shape without the batch dimension. */
   inputShape: number[];
   dispose(): void;
+}
+
+/** One forward pass: the outputs, their input, and (when asked) each map layer's output. */
+// A type, not an interface: tf.tidy returns it, and tidy takes only index-signature objects.
+export type ForwardPass = {
+  features: tf.Tensor2D;
+  outputs: tf.Tensor2D;
+  /** [batch, height, width, channels] per `maps` layer; empty unless asked for. */
+  maps: tf.Tensor4D[];
+};
+
+/** A layer whose output is a stack of feature maps, as the Layers panel describes it. */
+export interface MapLayer {
+  name: string;
+  className: 'Conv2D' | 'MaxPooling2D';
+  /** Output [height, width, channels]. */
+  shape: [number, number, number];
+  kernelSize: [number, number];
+  strides: [number, number];
 }
 
 type Layer = { class_name: string; name: string; config: Record<string, unknown> };
@@ -56,7 +81,17 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
   // Tensors made here rather than decoded from the files (the merged output layer).
   const owned: tf.Tensor[] = [];
   let shape: number[] = [];
-  const steps: Step[] = [];
+  // Each step's function and, for map layers, its index in `maps`.
+  const steps: { run: Step; map?: number }[] = [];
+  const maps: MapLayer[] = [];
+  const kernels = new Map<string, tf.Tensor4D>();
+  let featuresLayer = { name: '', size: 0 };
+  const addMap = (layer: Layer, kernelSize: [number, number], strides: [number, number]) => {
+    const [h, w, c] = shape as [number, number, number];
+    const className = layer.class_name as MapLayer['className'];
+    maps.push({ name: layer.name, className, shape: [h, w, c], kernelSize, strides });
+    steps[steps.length - 1]!.map = maps.length - 1;
+  };
   try {
     for (const layer of layers) {
       const c = layer.config;
@@ -68,13 +103,13 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
         }
         case 'Reshape': {
           const target = c.target_shape as number[];
-          steps.push((x) => tf.reshape(x, [-1, ...target]));
+          steps.push({ run: (x) => tf.reshape(x, [-1, ...target]) });
           shape = target;
           break;
         }
         case 'Flatten': {
           const size = shape.reduce((a, b) => a * b, 1);
-          steps.push((x) => tf.reshape(x, [-1, size]));
+          steps.push({ run: (x) => tf.reshape(x, [-1, size]) });
           shape = [size];
           break;
         }
@@ -90,22 +125,26 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
           const filter = weight(layer, 'kernel', [kh, kw, shape[2]!, filters]) as tf.Tensor4D;
           const bias = c.use_bias ? weight(layer, 'bias', [filters]) : undefined;
           const activation = fusedActivation(layer);
-          steps.push((x) =>
-            tf.fused.conv2d({ x: x as tf.Tensor4D, filter, strides, pad, bias, activation }),
-          );
+          steps.push({
+            run: (x) =>
+              tf.fused.conv2d({ x: x as tf.Tensor4D, filter, strides, pad, bias, activation }),
+          });
           shape = convOutput(shape, [kh, kw], strides, pad, filters);
+          kernels.set(layer.name, filter);
+          addMap(layer, [kh, kw], strides);
           break;
         }
         case 'MaxPooling2D': {
           const pool = c.pool_size as [number, number];
           const strides = (c.strides as [number, number] | null) ?? pool;
           const pad = c.padding as 'same' | 'valid';
-          steps.push((x) => tf.maxPool(x as tf.Tensor4D, pool, strides, pad));
+          steps.push({ run: (x) => tf.maxPool(x as tf.Tensor4D, pool, strides, pad) });
           shape = convOutput(shape, pool, strides, pad, shape[2]!);
+          addMap(layer, pool, strides);
           break;
         }
         case 'Dense': {
-          steps.push(dense(layer, shape, weight));
+          steps.push({ run: dense(layer, shape, weight) });
           shape = [layer.config.units as number];
           break;
         }
@@ -113,6 +152,10 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
           throw new UnsupportedModelError(
             `layer ${layer.name}: ${layer.class_name} is not supported`,
           );
+      }
+      // Dropout passes its input on: the features are named after the layer that made them.
+      if (layer.class_name !== 'Dropout' && layer.class_name !== 'InputLayer') {
+        featuresLayer = { name: layer.name, size: shape.reduce((a, b) => a * b, 1) };
       }
     }
     for (const layer of heads) {
@@ -132,13 +175,21 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
     throw error;
   }
 
-  const forward = (x: tf.Tensor) => {
-    const features = steps.reduce((t, step) => step(t), x) as tf.Tensor2D;
-    return { features, outputs: head(features) as tf.Tensor2D };
+  const forward = (x: tf.Tensor, options: { maps?: boolean } = {}): ForwardPass => {
+    const mapOutputs: tf.Tensor4D[] = [];
+    const features = steps.reduce((t, step) => {
+      const next = step.run(t);
+      if (options.maps && step.map !== undefined) mapOutputs.push(next as tf.Tensor4D);
+      return next;
+    }, x) as tf.Tensor2D;
+    return { features, outputs: head(features) as tf.Tensor2D, maps: mapOutputs };
   };
   return {
     inputShape,
     outputs: heads.map((h) => ({ name: h.name, units: h.config.units as number })),
+    maps,
+    featuresLayer,
+    kernel: (name) => kernels.get(name) ?? null,
     predict: (x) => forward(x).outputs,
     forward,
     dispose: () => tf.dispose([...Object.values(weights), ...owned]),

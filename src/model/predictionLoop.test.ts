@@ -13,6 +13,7 @@ const scores = (digit: number): Prediction => ({
   logits: [],
   notDigitLogit: null,
   features: new Float32Array(0),
+  maps: null,
   probabilities: [],
   digit,
   confidence: 0.9,

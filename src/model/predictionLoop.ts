@@ -12,6 +12,8 @@ export interface PreparedBatch {
   preprocessMs: number;
   /** Also read the penultimate features back (see Classifier.predict). */
   features?: boolean;
+  /** Also read every map layer's output back (the Layers panel). */
+  maps?: boolean;
 }
 
 /** The newest prediction landed, for the batch it was made for. */
@@ -76,7 +78,10 @@ export function createPredictionLoop<B extends PreparedBatch>(): PredictionLoop<
     let landed: PredictionResult<B>;
     try {
       const start = performance.now();
-      const predictions = await using.predict(next.inputs, { features: next.features });
+      const predictions = await using.predict(next.inputs, {
+        features: next.features,
+        maps: next.maps,
+      });
       performance.measure('predict', { start: start - next.preprocessMs, end: performance.now() });
       landed = { batch: next, predictions, error: null };
     } catch (error) {

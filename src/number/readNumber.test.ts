@@ -15,6 +15,7 @@ const read = (digit: number, verdict: Prediction['verdict'] = 'sure'): Predictio
   logits: [],
   notDigitLogit: null,
   features: null,
+  maps: null,
   probabilities: [],
   digit,
   confidence: 0.99,

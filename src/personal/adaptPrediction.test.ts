@@ -16,6 +16,7 @@ const predictionOf = (notDigitLogit: number): Prediction => ({
   logits,
   notDigitLogit,
   features,
+  maps: null,
   ...interpretOutputs(logits, notDigitLogit, calibration),
 });
 
