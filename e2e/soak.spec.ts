@@ -47,3 +47,23 @@ test('1,000 predictions keep the tensor count and the JS heap flat', async ({ ap
   // per-prediction leak: keeping one 28x28 input (3 KB) each would already be 2.4 MB.
   expect(heapAtEnd - heapAt200).toBeLessThan(500_000);
 });
+
+test('200 predictions with the Layers panel open keep the tensor count flat', async ({ app }) => {
+  test.setTimeout(300_000);
+  // Every map layer's output is read back too, on WebGL, where a leak would hold textures.
+  await app.open('./?backend=webgl');
+  await app.openLayers();
+  const cycle = async () => {
+    await app.drawNormalised(WAVY_LINE, 1);
+    await app.waitForDone();
+    await expect(app.layers.first()).toHaveAttribute('data-shape', /x/);
+    await app.click('undo');
+    await app.waitForEmpty();
+  };
+  await cycle();
+  const tensors = await app.tensorCount();
+  const start = await app.predictMeasures();
+  while ((await app.predictMeasures()) - start < 200) await cycle();
+  console.log(`${(await app.predictMeasures()) - start} predictions with the panel open`);
+  expect(await app.tensorCount()).toBe(tensors);
+});

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../src/constants';
 import { forwardModel, UnsupportedModelError } from '../src/model/forwardModel';
+import { loadModelFile } from './loadModelFile';
 import { ARCHITECTURES, buildModel, NOT_DIGIT_NAME, OUTPUT_NAME, servingModel } from './model';
 import { startWasmBackend } from './wasmBackend';
 
@@ -93,6 +94,48 @@ describe('forwardModel (the app inference without tfjs-layers)', () => {
     tf.dispose([features, outputs, predicted, expected, x]);
     forward.dispose();
     served.dispose();
+  });
+
+  it("gives each map layer's output as tfjs-layers computes it, from the shipped files", async () => {
+    const { model: layersModel, artifacts } = await loadModelFile('public/model/model.json');
+    const forward = forwardModel(artifacts);
+    const conv = layersModel.layers.filter((l) => l.getClassName() === 'Conv2D');
+    expect(forward.maps.map((m) => m.name)).toEqual(conv.map((l) => l.name));
+    expect(forward.maps.map((m) => m.shape)).toEqual(
+      conv.map((l) => (l.outputShape as number[]).slice(1)),
+    );
+    expect(forward.featuresLayer).toEqual({ name: 'flatten', size: 7 * 7 * 96 });
+    const intermediate = tf.model({
+      inputs: layersModel.inputs,
+      outputs: conv.map((l) => l.output as tf.SymbolicTensor),
+    });
+    const x = tf.tensor3d(
+      Float32Array.from({ length: 2 * INPUT_PIXELS }, (_, i) => (Math.sin(i * 0.13) + 1) / 2),
+      [2, 28, 28],
+    );
+    const before = tf.memory().numTensors;
+    const pass = tf.tidy(() => forward.forward(x, { maps: true }));
+    expect(pass.maps).toHaveLength(conv.length);
+    const expected = intermediate.predict(x) as tf.Tensor[];
+    for (const [i, map] of pass.maps.entries()) {
+      expect(map.shape).toEqual(expected[i]!.shape);
+      const a = await map.data();
+      const e = await expected[i]!.data();
+      let worst = 0;
+      for (let j = 0; j < e.length; j++) worst = Math.max(worst, Math.abs(a[j]! - e[j]!));
+      expect(worst).toBeLessThan(1e-4);
+    }
+    // The kernel the panel shows beside a map is the layer's own.
+    const kernel = forward.kernel('conv1')!;
+    expect(Array.from(await kernel.data())).toEqual(
+      Array.from(await conv[0]!.getWeights()[0]!.data()),
+    );
+    expect(forward.kernel('nothing')).toBeNull();
+    tf.dispose([pass, ...expected]);
+    expect(tf.memory().numTensors).toBe(before);
+    forward.dispose();
+    layersModel.dispose();
+    x.dispose();
   });
 
   it('refuses layers it does not implement, freeing the weights', async () => {

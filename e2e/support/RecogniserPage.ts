@@ -9,6 +9,17 @@ import type { Stroke } from '../../src/strokes';
  */
 export type MouseMoves = number | 'coalesced';
 
+/** One layer of the Layers panel, as `layerSummaries` reads it. */
+export interface LayerSummary {
+  name: string;
+  shape: string;
+  canvases: number;
+  painted: boolean;
+  lit: boolean[];
+  peaks: number[];
+  fingerprint: number;
+}
+
 /**
  * The app as a person uses it, and the one place that knows the page's test contract
  * (data-testid, data-state, the User Timing names). It works in specs and in plain Node scripts
@@ -72,6 +83,38 @@ export class RecogniserPage {
     await expect(this.layersPanel).toHaveAttribute('open', '', this.wait);
   }
 
+  /**
+   * What the open Layers panel shows, per layer: its name and shape, how many canvases it has,
+   * whether every one of them is painted (opaque), which show any activation (a pixel above
+   * black), the strongest activation each map's label states, and a fingerprint of its pixels.
+   */
+  async layerSummaries(): Promise<LayerSummary[]> {
+    return this.layers.evaluateAll((sections) =>
+      sections.map((section) => {
+        const canvases = [...section.querySelectorAll('canvas')];
+        const pixels = canvases.map((canvas) => {
+          const context = canvas.getContext('2d')!;
+          return context.getImageData(0, 0, canvas.width, canvas.height).data;
+        });
+        let fingerprint = 0;
+        for (const data of pixels) {
+          for (let i = 0; i < data.length; i++) fingerprint = (fingerprint * 31 + data[i]!) % 1e9;
+        }
+        return {
+          name: section.getAttribute('data-name') ?? '',
+          shape: section.getAttribute('data-shape') ?? '',
+          canvases: canvases.length,
+          painted: pixels.every((data) => data.every((v, i) => i % 4 !== 3 || v === 255)),
+          lit: pixels.map((data) => data.some((v, i) => i % 4 !== 3 && v > 0)),
+          peaks: [...section.querySelectorAll('button[aria-label]')].map((b) =>
+            Number(/strongest activation (-?[\d.]+)/.exec(b.getAttribute('aria-label')!)?.[1]),
+          ),
+          fingerprint,
+        };
+      }),
+    );
+  }
+
   async closeLayers(): Promise<void> {
     await this.layersPanel.locator('summary').click();
     await expect(this.layersPanel).not.toHaveAttribute('open', '', this.wait);
@@ -96,7 +139,9 @@ export class RecogniserPage {
     return (await this.backend.textContent()) ?? '?';
   }
 
+  /** The pad's box in the viewport, scrolled fully into view first (an open panel may not be). */
   async padBox(): Promise<{ x: number; y: number; side: number }> {
+    await this.pad.scrollIntoViewIfNeeded();
     const box = await this.pad.boundingBox();
     if (!box) throw new Error('drawing pad is not visible');
     return { x: box.x, y: box.y, side: Math.min(box.width, box.height) };
