@@ -5,6 +5,7 @@
 //   BENCH_PER_CLASS (100)  handwritten digits per class replayed through the app
 //   BENCH_LOADS (5), BENCH_STROKES (6), BENCH_SINGLES (12)  first visits (fresh browser profiles)
 //     per page, strokes and undo/redo on each; BENCH_RETURNS (5) return visits per page
+//   BENCH_LAYER_ROUNDS (4)  rounds of the Layers panel closed, then open (12 predictions each)
 import type { Browser } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,7 @@ import {
   type BenchBackend,
   type LatencyResult,
 } from './latency';
+import { measureLayersCost, type LayersCostResult } from './layersCost';
 import { modelAccuracies } from './modelAccuracy';
 import { replayNumbers, type NumbersResult } from './numbers';
 import { replayHandwriting, type ReplayResult } from './replay';
@@ -38,7 +40,8 @@ const RUNS = {
 const RETURNS = envNumber('BENCH_RETURNS', 5);
 /** The default page (the backend it picks for this machine) and each backend forced. */
 const BACKENDS: BenchBackend[] = ['default', 'webgl', 'wasm', 'cpu'];
-/** The pages whose return visit is measured: what visitors get, and WebGL. */
+const LAYER_ROUNDS = envNumber('BENCH_LAYER_ROUNDS', 4);
+/** The pages whose return visit and Layers panel cost are measured: what visitors get, WebGL. */
 const RETURN_VISITS: BenchBackend[] = ['default', 'webgl'];
 
 const started = performance.now();
@@ -65,6 +68,7 @@ let replay: ReplayResult;
 let numbers: NumbersResult;
 const latency: LatencyResult[] = [];
 const returnVisits: { backend: BenchBackend; modelReadyMs: Summary }[] = [];
+const layersCost: LayersCostResult[] = [];
 const chromium = browser.version();
 const renderer = await webglRenderer(browser);
 try {
@@ -83,6 +87,12 @@ try {
   for (const backend of RETURN_VISITS) {
     step(`return visits, ${label(backend)}`);
     returnVisits.push({ backend, modelReadyMs: await measureReturnVisit(url, backend, RETURNS) });
+  }
+  for (const backend of RETURN_VISITS) {
+    step(`Layers panel closed and open, ${label(backend)}`);
+    layersCost.push(
+      await measureLayersCost(browser, url, backend, { rounds: LAYER_ROUNDS, singles: 12 }),
+    );
   }
 } finally {
   await browser.close();
@@ -107,6 +117,7 @@ writeFileSync(
       numbers,
       latency,
       returnVisits,
+      layersCost,
       assets,
       initial,
       modules,
@@ -180,6 +191,10 @@ function table(): string {
     ...returnVisits.map((r): [string, string] => [
       `Navigation -> model ready, return visit (service worker, caches warm), ${label(r.backend)}`,
       ms(r.modelReadyMs),
+    ]),
+    ...layersCost.map((c): [string, string] => [
+      `Predict, single on an idle page, Layers panel closed / open, ${label(c.backend)}`,
+      `closed ${ms(c.closedMs)}; open ${ms(c.openMs)} (open / closed, medians: ${ratioOf(c.openMs.median, c.closedMs.median)})`,
     ]),
     [
       'JavaScript + CSS loaded by the page',
