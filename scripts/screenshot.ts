@@ -1,6 +1,6 @@
 // Renders the README screenshot: `npm run build && npx vite preview --port 4173` first, then
 // `npx tsx scripts/screenshot.ts [url] [out.png] [width] [height] [dark] [layers]`; `layers`
-// opens the Layers panel, enlarges a map of the last convolution and shoots the whole page.
+// opens the Layers panel, enlarges a map of the first convolution and shoots the whole page.
 import { chromium } from '@playwright/test';
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from './chromiumLaunchOptions';
@@ -43,8 +43,7 @@ await app.waitForDone();
 if (panel === 'layers') {
   await app.openLayers();
   await app.waitForDone();
-  await app.layers.nth(1).locator('button').nth(5).click();
-  await page.getByTestId('layer-enlarged').scrollIntoViewIfNeeded();
+  await app.layers.nth(0).locator('button').nth(5).click();
 }
 await page.screenshot({ path: out, fullPage: panel === 'layers' });
 await browser.close();

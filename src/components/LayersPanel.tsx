@@ -220,7 +220,7 @@ function EnlargedMap({
             Its filter: {kh}×{kw} weights for each of {inputs} input channel{inputs > 1 && 's'} (red
             positive, blue negative)
           </p>
-          <div className="layer__tiles">
+          <div className={`layer__tiles${tiles.length === 1 ? ' layer__tiles--one' : ''}`}>
             {tiles.map((tile, i) => (
               <LayerImageCanvas
                 key={i}
