@@ -160,6 +160,8 @@ function table(): string {
       `Numbers through the app (${numbers.numbers} numbers of 2-8 digits, ${numbers.digits} digits, ${numbers.backend})`,
       `whole number right ${pct(numbers.wholeRight)}; every digit right when written alone ` +
         `${pct(numbers.allDigitsRightSingly)} (single digits ${pct(numbers.singleAccuracy)}); ` +
+        `shortfall ${((numbers.allDigitsRightSingly - numbers.wholeRight) * 100).toFixed(2)} ` +
+        `points (± ${(numbers.shortfallError * 100).toFixed(2)}, one standard error); ` +
         `wrong split or merge ${pct(numbers.wrongSplit)}`,
     ],
     [

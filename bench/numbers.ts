@@ -16,6 +16,12 @@ export interface NumbersResult {
   singleAccuracy: number;
   /** Numbers all of whose digits were read right one at a time (the product, as measured). */
   allDigitsRightSingly: number;
+  /**
+   * One standard error of allDigitsRightSingly - wholeRight (paired: only numbers where the two
+   * disagree carry it). With 100 numbers one number is one point; training/numbersReport.ts
+   * measures thousands in Node.
+   */
+  shortfallError: number;
   /** Pen-up -> answer (ms, measured in the page) for the last stroke, by number length. */
   answerMs: Record<number, Summary>;
   /** Single digits' pen-up -> answer (ms). */
@@ -49,6 +55,7 @@ export async function replayNumbers(
     let wrongSplit = 0;
     let singlesRight = 0;
     let allDigitsRightSingly = 0;
+    let disagree = 0;
     for (const [i, number] of numbers.entries()) {
       await app.drawWithMouse(fitOnPad(number.strokes, width, height), 'coalesced');
       const value = await app.numberValue();
@@ -72,6 +79,7 @@ export async function replayNumbers(
         await app.clear();
       }
       if (allRight) allDigitsRightSingly++;
+      if (allRight !== (value === number.value)) disagree++;
       onProgress(i + 1, numbers.length);
     }
     const digits = numbers.reduce((n, number) => n + number.digits.length, 0);
@@ -83,6 +91,7 @@ export async function replayNumbers(
       wrongSplit: wrongSplit / numbers.length,
       singleAccuracy: singlesRight / digits,
       allDigitsRightSingly: allDigitsRightSingly / numbers.length,
+      shortfallError: Math.sqrt(disagree) / numbers.length,
       answerMs: Object.fromEntries(
         [...byLength.entries()].sort(([a], [b]) => a - b).map(([n, ms]) => [n, summarise(ms)]),
       ),

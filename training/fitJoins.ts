@@ -12,10 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeNumbers, type ComposedNumber } from '../e2e/support/numbers';
 import {
+  apartFeatures,
   chooseSegments,
   JOIN_FEATURES,
   joinFeatures,
   type JoinModel,
+  type JoinModels,
   type ReadingPlan,
 } from '../src/number/segmentation';
 import { loadModelFile } from './loadModelFile';
@@ -24,33 +26,52 @@ import { heldOutDigits, loadStrokeDigits, splitByWriter } from './strokeDigits';
 
 const OUTPUT = new URL('../src/number/joinModel.json', import.meta.url);
 
-/** Each possible join of each number: its features and whether it really is one digit. */
+/** Features and whether the pieces really are one digit, for the joins and for the merges. */
+export interface JoinExamples {
+  join: { features: number[][]; labels: number[] };
+  merge: { features: number[][]; labels: number[] };
+}
+
+/**
+ * Each possible join and each geometric merge of each number: its features and whether it
+ * really is one digit.
+ */
 export function joinExamples(
   numbers: readonly ComposedNumber[],
   read: readonly { plan: ReadingPlan; readings: Parameters<typeof joinFeatures>[2] }[],
-): { features: number[][]; labels: number[] } {
-  const features: number[][] = [];
-  const labels: number[] = [];
+): JoinExamples {
+  const examples: JoinExamples = {
+    join: { features: [], labels: [] },
+    merge: { features: [], labels: [] },
+  };
   numbers.forEach((number, n) => {
     const { plan, readings } = read[n]!;
     const truth = new Set(number.groups.map((g) => [...g].sort((a, b) => a - b).join(',')));
+    const isDigit = (strokes: number[]) => (truth.has(strokes.join(',')) ? 1 : 0);
     plan.joins.forEach((join, k) => {
-      features.push(joinFeatures(plan, k, readings));
-      labels.push(truth.has(join.group.strokes.join(',')) ? 1 : 0);
+      examples.join.features.push(joinFeatures(plan, k, readings));
+      examples.join.labels.push(isDigit(join.group.strokes));
+    });
+    plan.aparts.forEach((apart, k) => {
+      examples.merge.features.push(apartFeatures(plan, k, readings));
+      examples.merge.labels.push(isDigit(plan.groups[apart.group]!.strokes));
     });
   });
-  return { features, labels };
+  return examples;
 }
 
-/** Log-odds thresholds tried; the one with the fewest errors on the training writers wins. */
-const THRESHOLDS = [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1];
+/**
+ * Log-odds thresholds tried, for joins and merges alike; the pair with the fewest errors on the
+ * training writers wins.
+ */
+const THRESHOLDS = [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
 
 /**
  * How often a threshold gets the count of digits wrong: in numbers, and in single digits
  * (split in two). Both count: a misread number and a misread lone digit cost the same.
  */
 export function splitErrors(
-  model: JoinModel,
+  model: JoinModels,
   numbers: readonly { digits: readonly unknown[] }[],
   readNumbers: readonly ReadNumber[],
   readSingles: readonly ReadNumber[],
@@ -111,27 +132,43 @@ async function main() {
   ).flat();
   const read = await readNumbers(model, metadata, numbers);
   const singles = await readNumbers(model, metadata, train);
-  const { features, labels } = joinExamples(numbers, read);
-  const fitted = fitLogistic(features, labels);
-  let best = { threshold: 0, errors: Infinity };
-  for (const threshold of THRESHOLDS) {
-    const errors = splitErrors({ ...fitted, threshold }, numbers, read, singles);
-    console.log(
-      `threshold ${threshold}: wrong digit count in ${(errors.numbers * 100).toFixed(2)}% of numbers, ${(errors.singles * 100).toFixed(2)}% of single digits`,
-    );
-    if (errors.numbers + errors.singles < best.errors) {
-      best = { threshold, errors: errors.numbers + errors.singles };
+  const examples = joinExamples(numbers, read);
+  const fitted = {
+    join: fitLogistic(examples.join.features, examples.join.labels),
+    merge: fitLogistic(examples.merge.features, examples.merge.labels),
+  };
+  let best = { join: 0, merge: 0, errors: Infinity };
+  for (const join of THRESHOLDS) {
+    for (const merge of THRESHOLDS) {
+      const errors = splitErrors(
+        { join: { ...fitted.join, threshold: join }, merge: { ...fitted.merge, threshold: merge } },
+        numbers,
+        read,
+        singles,
+      );
+      if (errors.numbers + errors.singles < best.errors) {
+        best = { join, merge, errors: errors.numbers + errors.singles };
+        console.log(
+          `thresholds join ${join}, merge ${merge}: wrong digit count in ${pct(errors.numbers)} of numbers, ${pct(errors.singles)} of single digits`,
+        );
+      }
     }
   }
   const round = (xs: number[]) => xs.map((x) => Number(x.toPrecision(6)));
-  const json: JoinModel & { features: string[]; fittedOn: string } = {
+  const rounded = (m: Omit<JoinModel, 'threshold'>, threshold: number): JoinModel => ({
+    mean: round(m.mean),
+    scale: round(m.scale),
+    weights: round(m.weights),
+    bias: Number(m.bias.toPrecision(6)),
+    threshold,
+  });
+  const count = (e: { labels: number[] }) =>
+    `${e.labels.length} (${e.labels.filter(Boolean).length} one digit)`;
+  const json: JoinModels & { features: string[]; fittedOn: string } = {
     features: JOIN_FEATURES,
-    fittedOn: `${numbers.length} numbers composed from the training writers' digits (seeds ${seed} to ${seed + Number(values.rounds) - 1}), ${labels.length} possible joins, ${labels.filter(Boolean).length} real`,
-    mean: round(fitted.mean),
-    scale: round(fitted.scale),
-    weights: round(fitted.weights),
-    bias: Number(fitted.bias.toPrecision(6)),
-    threshold: best.threshold,
+    fittedOn: `${numbers.length} numbers composed from the training writers' digits (seeds ${seed} to ${seed + Number(values.rounds) - 1}): possible joins ${count(examples.join)}, merges ${count(examples.merge)}`,
+    join: rounded(fitted.join, best.join),
+    merge: rounded(fitted.merge, best.merge),
   };
   // Formatted as `npm run lint` expects.
   const options = (await prettier.resolveConfig(fileURLToPath(OUTPUT))) ?? {};
@@ -139,7 +176,9 @@ async function main() {
     OUTPUT,
     await prettier.format(JSON.stringify(json), { ...options, parser: 'json' }),
   );
-  console.log(`wrote ${OUTPUT.pathname}: ${json.fittedOn}; threshold ${best.threshold}`);
+  console.log(
+    `wrote ${OUTPUT.pathname}: ${json.fittedOn}; thresholds join ${best.join}, merge ${best.merge}`,
+  );
 
   // Reported, never fitted on: the held-out writers' digits, composed the same way.
   const heldOut = heldOutDigits();
@@ -151,8 +190,10 @@ async function main() {
     await readNumbers(model, metadata, heldOut),
   );
   console.log(
-    `held-out writers (not fitted on): wrong digit count in ${(errors.numbers * 100).toFixed(2)}% of ${heldOutNumbers.length} numbers, ${(errors.singles * 100).toFixed(2)}% of ${heldOut.length} single digits`,
+    `held-out writers (not fitted on): wrong digit count in ${pct(errors.numbers)} of ${heldOutNumbers.length} numbers, ${pct(errors.singles)} of ${heldOut.length} single digits`,
   );
 }
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -105,6 +105,17 @@ describe('groupStrokes', () => {
     ]);
   });
 
+  it("remembers a merged group's last merge: its two parts, left to right", () => {
+    const { groups } = groupStrokes([...place('one', 0.1), ...place('four', 0.7)]);
+    expect(groups.map((g) => g.parts?.map((p) => p.strokes))).toEqual([undefined, [[1], [2]]]);
+    // The upright written first: still the L, then the upright.
+    const [l, upright] = place('four', 0.1);
+    expect(groupStrokes([upright!, l!]).groups[0]!.parts!.map((p) => p.strokes)).toEqual([
+      [1],
+      [0],
+    ]);
+  });
+
   it('joins a stroke written later to the digit it belongs to', () => {
     const [l, upright] = place('four', 0.1);
     const one = place('one', 0.65);

@@ -12,19 +12,27 @@ import { strokeBounds, type Bounds, type Stroke } from '../strokes';
 // in does not matter, so a stroke added later to an earlier digit joins it.
 // What geometry cannot decide (a 4 whose upright stands beside its L, two digits touching) is
 // left split here and offered to the model as a possible join (see segmentation.ts): mayJoin.
-// Known failure cases: a part drawn well away from its digit stays apart; digits written on top
-// of each other, or in two rows, are read as one row.
+// A merge can be wrong too (a 1 touching a 6 overlaps it as a 4's upright overlaps its L), so
+// each merged group keeps the two parts of its last, least sure merge for the model to read
+// apart. Known failure cases: a part drawn well away from its digit stays apart; a digit's part
+// merged into its neighbour while the rest stands apart; digits written on top of each other,
+// or in two rows, are read as one row.
 
 /** One digit's strokes: indices into the drawing, in the order they were written. */
 export interface StrokeGroup {
   strokes: number[];
   bounds: Bounds;
+  /**
+   * For a group geometry merged: the two groups its last (least sure) merge joined, left to
+   * right, so the model may still read them apart (see segmentation.ts).
+   */
+  parts?: [StrokeGroup, StrokeGroup];
 }
 
 /** Overlap, as a share of the narrower width, at which two groups are surely one digit. */
 const SURE_OVERLAP = 0.5;
 /** Widths under this share of H count as this, so a thin upright does not overlap everything. */
-const MIN_NARROW = 0.1;
+export const MIN_NARROW = 0.1;
 /** A stroke under this share of H tall is flat: a bar or a flag, part of a digit. */
 const FRAGMENT = 0.45;
 /** The widest a digit may be, in units of H (a wide 0 or 2 is about 0.9 H). */
@@ -62,7 +70,11 @@ export function groupStrokes(strokes: readonly Stroke[]): {
     }
     if (!best) break;
     const { a, b } = best;
-    const merged = joinGroups(groups[a]!, groups[b]!);
+    const parts = [groups[a]!, groups[b]!].sort((g, h) => centreX(g.bounds) - centreX(h.bounds));
+    const merged = {
+      ...joinGroups(parts[0]!, parts[1]!),
+      parts: parts as [StrokeGroup, StrokeGroup],
+    };
     groups = groups.filter((_, i) => i !== a && i !== b);
     groups.push(merged);
   }

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Stroke } from '../strokes';
 import JOIN_MODEL from './joinModel.json';
 import {
+  apartFeatures,
   chooseSegments,
   JOIN_FEATURES,
   joinFeatures,
+  joinLogOdds,
   planCandidates,
   planReading,
   type CandidateReading,
   type JoinModel,
+  type JoinModels,
 } from './segmentation';
 
 const line = (x0: number, y0: number, x1: number, y1: number): Stroke => [
@@ -25,6 +28,16 @@ const L = [
 const UPRIGHT = line(0.45, 0.3, 0.45, 0.8);
 // A 1 far to the right.
 const FAR_ONE = line(1.5, 0.2, 1.5, 0.8);
+// A 0 (0.1 to 0.5 wide, 0.6 tall) and a 1 touching its right edge: geometry merges them, as it
+// would a 4's upright crossing its bar.
+const ZERO: Stroke = [
+  [0.3, 0.2],
+  [0.1, 0.5],
+  [0.3, 0.8],
+  [0.5, 0.5],
+  [0.3, 0.2],
+];
+const TOUCHING_ONE = line(0.495, 0.2, 0.495, 0.8);
 
 const sure = (digit: number): CandidateReading => ({ digit, confidence: 0.99, notDigit: 0 });
 const none: CandidateReading = { digit: 6, confidence: 0.5, notDigit: 0.99 };
@@ -36,6 +49,9 @@ function oneFeatureModel(feature: string, weight: number, bias: number): JoinMod
   weights[JOIN_FEATURES.indexOf(feature)] = weight;
   return { mean: new Array(n).fill(0), scale: new Array(n).fill(1), weights, bias, threshold: 0 };
 }
+/** Geometry's merges always kept: log-odds 10, whatever the features. */
+const KEEP_MERGES = oneFeatureModel('gap', 0, 10);
+const joinsBy = (join: JoinModel): JoinModels => ({ join, merge: KEEP_MERGES });
 
 describe('planReading', () => {
   it('offers neighbours that might be one digit as a join, and not those far apart', () => {
@@ -43,6 +59,17 @@ describe('planReading', () => {
     expect(plan.groups.map((g) => g.strokes)).toEqual([[0], [1], [2]]);
     expect(plan.joins.map((j) => [j.left, j.group.strokes])).toEqual([[0, [0, 1]]]);
     expect(planCandidates(plan).map((c) => c.strokes)).toEqual([[0], [1], [2], [0, 1]]);
+    expect(plan.aparts).toEqual([]);
+  });
+
+  it("offers a group geometry merged apart too: its last merge's parts, after the joins", () => {
+    const plan = planReading([ZERO, TOUCHING_ONE, FAR_ONE]);
+    expect(plan.groups.map((g) => g.strokes)).toEqual([[0, 1], [2]]);
+    expect(plan.joins).toEqual([]);
+    expect(plan.aparts.map((a) => [a.group, a.parts.map((p) => p.strokes)])).toEqual([
+      [0, [[0], [1]]],
+    ]);
+    expect(planCandidates(plan).map((c) => c.strokes)).toEqual([[0, 1], [2], [0], [1]]);
   });
 });
 
@@ -53,13 +80,13 @@ describe('chooseSegments', () => {
     // The L alone is not a digit, the upright a 1, the two together a sure 4.
     const readings = [none, sure(1), sure(1), sure(4)];
     const model = oneFeatureModel('joinedIsTwoStrokeDigit', 4, -2);
-    expect(chooseSegments(plan, readings, model)).toEqual([3, 2]);
+    expect(chooseSegments(plan, readings, joinsBy(model))).toEqual([3, 2]);
   });
 
   it('keeps the parts when it says they are not', () => {
     const readings = [sure(6), sure(1), sure(1), sure(8)];
     const model = oneFeatureModel('joinedIsTwoStrokeDigit', 4, -2);
-    expect(chooseSegments(plan, readings, model)).toEqual([0, 1, 2]);
+    expect(chooseSegments(plan, readings, joinsBy(model))).toEqual([0, 1, 2]);
   });
 
   it('uses each group in one digit only, keeping the likelier of overlapping joins', () => {
@@ -73,7 +100,18 @@ describe('chooseSegments', () => {
     const readings = [sure(1), sure(1), sure(1), sure(4), { ...sure(4), notDigit: 0.5 }];
     // Log-odds rise with the join's likeness: the first join (notDigit 0) wins.
     const model = oneFeatureModel('joinedLikeness', 10, 5);
-    expect(chooseSegments(three, readings, model)).toEqual([3, 2]);
+    expect(chooseSegments(three, readings, joinsBy(model))).toEqual([3, 2]);
+  });
+
+  it('reads a merged group apart when the merge model says it is two digits', () => {
+    const merged = planReading([ZERO, TOUCHING_ONE, FAR_ONE]);
+    // Log-odds 5 - 10 x (the whole's not-a-digit probability).
+    const merge = oneFeatureModel('joinedNotDigit', -10, 5);
+    const models = { join: KEEP_MERGES, merge };
+    // The whole not a digit, its parts a sure 0 and a sure 1: 0, 1 and the far 1.
+    expect(chooseSegments(merged, [none, sure(1), sure(0), sure(1)], models)).toEqual([2, 3, 1]);
+    // The whole a sure 0 (say): kept as geometry merged it.
+    expect(chooseSegments(merged, [sure(0), sure(1), sure(0), sure(1)], models)).toEqual([0, 1]);
   });
 
   it('needs one reading per candidate', () => {
@@ -83,7 +121,15 @@ describe('chooseSegments', () => {
   it('ships a join model fitted on the features the page computes', () => {
     expect(JOIN_MODEL.features).toEqual(JOIN_FEATURES);
     const features = joinFeatures(plan, 0, [none, sure(1), sure(1), sure(4)]);
-    expect(features).toHaveLength(JOIN_MODEL.weights.length);
-    expect(features.every(Number.isFinite)).toBe(true);
+    const merged = planReading([ZERO, TOUCHING_ONE]);
+    const apart = apartFeatures(merged, 0, [none, sure(0), sure(1)]);
+    for (const [model, f] of [
+      [JOIN_MODEL.join, features],
+      [JOIN_MODEL.merge, apart],
+    ] as const) {
+      expect(f).toHaveLength(model.weights.length);
+      expect(f.every(Number.isFinite)).toBe(true);
+      expect(Number.isFinite(joinLogOdds(f, model))).toBe(true);
+    }
   });
 });

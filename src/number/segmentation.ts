@@ -1,14 +1,16 @@
 import type { Stroke } from '../strokes';
-import { groupStrokes, joinGroups, mayJoin, type StrokeGroup } from './groupStrokes';
+import { groupStrokes, joinGroups, mayJoin, MIN_NARROW, type StrokeGroup } from './groupStrokes';
 import JOIN_MODEL from './joinModel.json';
 
 // Geometry alone cannot tell a 4 written as an L and an upright beside it from an L next to a
-// 1, nor two touching digits from one. So the reading is planned in two parts: the groups
-// geometry is sure of, and, for each pair of neighbouring groups that might be one digit, the
-// pair joined. The model reads all of them in the one batched call; then a small logistic model
-// (fitted by training/fitJoins.ts on numbers composed from the training writers' digits) weighs
-// each possible join from its shape and from how the model read the parts and the whole, and
-// the row keeps the joins whose log-odds clear the fitted threshold (at most one per group).
+// 1, nor two touching digits from one. So the reading is planned in three parts: the groups
+// geometry made; for each pair of neighbouring groups that might be one digit, the pair joined;
+// and for each group geometry merged, the two parts its last merge joined, apart (a 1 touching
+// a 7 overlaps it as a 7's stem would). The model reads all of them in the one batched call;
+// then a small logistic model (fitted by training/fitJoins.ts on numbers composed from the
+// training writers' digits) weighs each pair, joined or merged, from its shape and from how the
+// model read the parts and the whole. The row keeps the joins whose log-odds clear the fitted
+// threshold and undoes the merges whose log-odds fall below it, each group in one digit only.
 
 export interface ReadingPlan {
   /** The reference height H of the ink (see groupStrokes). */
@@ -17,6 +19,8 @@ export interface ReadingPlan {
   groups: StrokeGroup[];
   /** Neighbouring groups i and i + 1 joined, for each i where that might be one digit. */
   joins: { left: number; group: StrokeGroup }[];
+  /** Group i's two parts, for each group geometry merged: the model may read them apart. */
+  aparts: { group: number; parts: [StrokeGroup, StrokeGroup] }[];
 }
 
 /** Everything the model must read for this drawing: the groups, then the joins. */
@@ -27,12 +31,17 @@ export function planReading(strokes: readonly Stroke[]): ReadingPlan {
     const [a, b] = [groups[i]!, groups[i + 1]!];
     if (mayJoin(a.bounds, b.bounds, height)) joins.push({ left: i, group: joinGroups(a, b) });
   }
-  return { height, groups, joins };
+  const aparts = groups.flatMap((g, group) => (g.parts ? [{ group, parts: g.parts }] : []));
+  return { height, groups, joins, aparts };
 }
 
-/** The candidates in the order they go into the batch: the groups, then the joins. */
+/** The candidates in the order they go into the batch: the groups, the joins, the parts. */
 export function planCandidates(plan: ReadingPlan): StrokeGroup[] {
-  return [...plan.groups, ...plan.joins.map((j) => j.group)];
+  return [
+    ...plan.groups,
+    ...plan.joins.map((j) => j.group),
+    ...plan.aparts.flatMap((a) => a.parts),
+  ];
 }
 
 /** What the model said about one candidate. */
@@ -57,13 +66,34 @@ export function joinFeatures(
   readings: readonly CandidateReading[],
 ): number[] {
   const { left, group } = plan.joins[join]!;
-  const [a, b] = [plan.groups[left]!, plan.groups[left + 1]!];
-  const h = plan.height;
+  const n = plan.groups.length;
+  const pair = { a: plan.groups[left]!, b: plan.groups[left + 1]!, group };
+  const read = { a: readings[left]!, b: readings[left + 1]!, group: readings[n + join]! };
+  return pairFeatures(pair, read, plan.height);
+}
+
+/** The features of group `aparts[k].group` as one digit rather than its two parts. */
+export function apartFeatures(
+  plan: ReadingPlan,
+  k: number,
+  readings: readonly CandidateReading[],
+): number[] {
+  const { group, parts } = plan.aparts[k]!;
+  const first = plan.groups.length + plan.joins.length + 2 * k;
+  const pair = { a: parts[0], b: parts[1], group: plan.groups[group]! };
+  const read = { a: readings[first]!, b: readings[first + 1]!, group: readings[group]! };
+  return pairFeatures(pair, read, plan.height);
+}
+
+/** Two neighbouring pieces of ink and the two as one: the features, as JOIN_FEATURES names. */
+function pairFeatures(
+  { a, b, group }: Record<'a' | 'b' | 'group', StrokeGroup>,
+  { a: ra, b: rb, group: rj }: Record<'a' | 'b' | 'group', CandidateReading>,
+  h: number,
+): number[] {
   const width = (g: StrokeGroup) => (g.bounds.maxX - g.bounds.minX) / h;
   const tall = (g: StrokeGroup) => (g.bounds.maxY - g.bounds.minY) / h;
   const gap = (Math.max(a.bounds.minX, b.bounds.minX) - Math.min(a.bounds.maxX, b.bounds.maxX)) / h;
-  const [ra, rb] = [readings[left]!, readings[left + 1]!];
-  const rj = readings[plan.groups.length + join]!;
   const [la, lb, lj] = [digitLikeness(ra), digitLikeness(rb), digitLikeness(rj)];
   return [
     gap,
@@ -82,6 +112,9 @@ export function joinFeatures(
     // Digits side by side share a baseline and a top line; a digit's parts mostly do not.
     Math.abs(a.bounds.maxY - b.bounds.maxY) / h,
     Math.abs(a.bounds.minY - b.bounds.minY) / h,
+    // How far they overlap, as a share of the narrower: a 4's upright crosses its whole bar, a
+    // 1 touching a 6 only its edge.
+    Math.max(0, -gap) / Math.max(MIN_NARROW, Math.min(width(a), width(b))),
   ];
 }
 
@@ -101,11 +134,13 @@ export const JOIN_FEATURES = [
   'partIsOne',
   'bottomOffset',
   'topOffset',
+  'overlapShare',
 ];
 
 /**
- * A fitted logistic model: features are standardised (mean, scale), then weighed. A join is
- * made when its log-odds exceed `threshold`, chosen with it on the training writers.
+ * A fitted logistic model: features are standardised (mean, scale), then weighed. Two pieces
+ * are read as one digit when its log-odds exceed `threshold`, chosen with it on the training
+ * writers.
  */
 export interface JoinModel {
   mean: number[];
@@ -115,8 +150,20 @@ export interface JoinModel {
   threshold: number;
 }
 
-/** Log-odds that the join is one digit. */
-export function joinLogOdds(features: readonly number[], model: JoinModel = JOIN_MODEL): number {
+/**
+ * One model for neighbours geometry left apart, one for the parts it merged: the two are
+ * different populations (a merge is nearly always right, a join seldom), and a feature weighs
+ * differently in each (a 1 beside an L is a 4's upright; a 1 overlapping a 6 is not).
+ */
+export interface JoinModels {
+  join: JoinModel;
+  merge: JoinModel;
+}
+
+const SHIPPED: JoinModels = JOIN_MODEL;
+
+/** Log-odds that the two pieces are one digit. */
+export function joinLogOdds(features: readonly number[], model: JoinModel): number {
   return features.reduce(
     (sum, x, i) => sum + (model.weights[i]! * (x - model.mean[i]!)) / model.scale[i]!,
     model.bias,
@@ -130,26 +177,36 @@ export function joinLogOdds(features: readonly number[], model: JoinModel = JOIN
 export function chooseSegments(
   plan: ReadingPlan,
   readings: readonly CandidateReading[],
-  model: JoinModel = JOIN_MODEL,
+  models: JoinModels = SHIPPED,
 ): number[] {
   const n = plan.groups.length;
-  if (readings.length !== n + plan.joins.length) {
-    throw new Error(`expected ${n + plan.joins.length} readings, got ${readings.length}`);
-  }
+  const count = planCandidates(plan).length;
+  if (readings.length !== count)
+    throw new Error(`expected ${count} readings, got ${readings.length}`);
   const joinAt = new Map(plan.joins.map((join, k) => [join.left, k]));
-  // best[i]: the likeliest set of joins among the first i groups (sum of the joins' log-odds).
-  const best: { score: number; last: number; from: number }[] = [{ score: 0, last: -1, from: 0 }];
+  const apartAt = new Map(plan.aparts.map((apart, k) => [apart.group, k]));
+  // best[i]: the likeliest reading of the first i groups (the sum of the margins by which its
+  // joins and undone merges clear the threshold), its last digits and where they start.
+  const best: { score: number; last: number[]; from: number }[] = [{ score: 0, last: [], from: 0 }];
   for (let i = 1; i <= n; i++) {
-    best[i] = { score: best[i - 1]!.score, last: i - 1, from: i - 1 };
+    best[i] = { score: best[i - 1]!.score, last: [i - 1], from: i - 1 };
+    const a = apartAt.get(i - 1);
+    if (a !== undefined) {
+      const { merge } = models;
+      const margin = merge.threshold - joinLogOdds(apartFeatures(plan, a, readings), merge);
+      const first = n + plan.joins.length + 2 * a;
+      if (margin > 0)
+        best[i] = { score: best[i - 1]!.score + margin, last: [first, first + 1], from: i - 1 };
+    }
     const k = i >= 2 ? joinAt.get(i - 2) : undefined;
     if (k === undefined) continue;
-    const odds = joinLogOdds(joinFeatures(plan, k, readings), model);
-    const margin = odds - model.threshold;
+    const { join } = models;
+    const margin = joinLogOdds(joinFeatures(plan, k, readings), join) - join.threshold;
     if (margin > 0 && best[i - 2]!.score + margin > best[i]!.score) {
-      best[i] = { score: best[i - 2]!.score + margin, last: n + k, from: i - 2 };
+      best[i] = { score: best[i - 2]!.score + margin, last: [n + k], from: i - 2 };
     }
   }
   const chosen: number[] = [];
-  for (let i = n; i > 0; i = best[i]!.from) chosen.push(best[i]!.last);
-  return chosen.reverse();
+  for (let i = n; i > 0; i = best[i]!.from) chosen.unshift(...best[i]!.last);
+  return chosen;
 }

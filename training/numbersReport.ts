@@ -1,0 +1,136 @@
+// The numbers benchmark (bench/numbers.ts) in Node, in seconds instead of minutes, so it can
+// run on thousands of numbers: with 100, one number is one point, and the shortfall the issue
+// bounds (whole-number accuracy vs the product of per-digit accuracies) is mostly noise.
+// Numbers are composed and placed on the pad exactly as the bench does (e2e/support/numbers.ts,
+// the bench's pad size), read with the page's plan, model and choice of segments; on the
+// bench's 100 numbers it gives the browser's figures and mistakes exactly.
+//   npx tsx training/numbersReport.ts [--writers held-out|validation|training] [--count 1000]
+//     [--seed 2027] [--mistakes]
+// Tune on the validation or training writers; the held-out writers are for the measurement.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { parseArgs } from 'node:util';
+import { placeOnPad } from '../e2e/support/handwriting';
+import { composeNumbers, fitOnPad, type ComposedNumber } from '../e2e/support/numbers';
+import { HELD_OUT_WRITERS, TINY_DRAWING, VALIDATION_WRITERS } from '../src/constants';
+import { chooseSegments, planCandidates } from '../src/number/segmentation';
+import { strokeBounds, type Stroke } from '../src/strokes';
+import { loadModelFile } from './loadModelFile';
+import { readNumbers, type ReadNumber } from './readNumbers';
+import { loadStrokeDigits } from './strokeDigits';
+
+/** The pad in the bench's viewport (bench/setup.ts BENCH_VIEWPORT), CSS pixels. */
+const PAD = { width: 936, height: 304 };
+
+/**
+ * The number as the page shows it (each chosen candidate's digit, "?" for none or a dot) and
+ * the strokes of each digit read ("1,3").
+ */
+function valueOf({ plan, readings }: ReadNumber, strokes: readonly Stroke[]) {
+  const candidates = planCandidates(plan);
+  const chosen = chooseSegments(plan, readings);
+  const value = chosen.map((c) => {
+    const b = strokeBounds(candidates[c]!.strokes.map((s) => strokes[s]!));
+    const tiny = !b || Math.max(b.maxX - b.minX, b.maxY - b.minY) < TINY_DRAWING;
+    const { verdict, digit } = readings[c]!;
+    return verdict === 'not-a-digit' || (tiny && verdict) ? '?' : String(digit);
+  });
+  return { value, groups: chosen.map((c) => candidates[c]!.strokes.join(',')) };
+}
+
+/** Pad pixels -> pad units (the pad's height is 1), as the page stores strokes. */
+const toPadUnits = (strokes: readonly Stroke[]) =>
+  strokes.map((s) => s.map(([x, y]) => [x / PAD.height, y / PAD.height] as const));
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      writers: { type: 'string', default: 'held-out' },
+      count: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '2027' },
+      mistakes: { type: 'boolean', default: false },
+    },
+  });
+  const [held, validation] = [new Set(HELD_OUT_WRITERS), new Set(VALIDATION_WRITERS)];
+  const pick: Record<string, (w: string) => boolean> = {
+    'held-out': (w) => held.has(w),
+    validation: (w) => validation.has(w),
+    training: (w) => !held.has(w) && !validation.has(w),
+  };
+  const inSet = pick[values.writers];
+  if (!inSet) throw new Error(`--writers is one of ${Object.keys(pick).join(', ')}`);
+  const digits = loadStrokeDigits().filter((d) => inSet(d.writer));
+  // One seed uses each writer's digits once; further seeds compose them afresh.
+  const count = Number(values.count);
+  const numbers: ComposedNumber[] = [];
+  for (let seed = Number(values.seed); numbers.length < count; seed++) {
+    numbers.push(...composeNumbers(digits, count - numbers.length, seed));
+  }
+
+  await tf.setBackend('wasm');
+  const { model, metadata } = await loadModelFile('public/model/model.json');
+  const drawn = numbers.map((n) => ({
+    strokes: toPadUnits(fitOnPad(n.strokes, PAD.width, PAD.height)),
+  }));
+  // The bench's single digits: each digit alone on the pad, placed as it places them.
+  const singles = numbers.flatMap((n, i) =>
+    n.digits.map((d, k) => ({ strokes: toPadUnits(placeOnPad(d, PAD.height, i * 8 + k)) })),
+  );
+  const [readN, readS] = [
+    await readNumbers(model, metadata, drawn),
+    await readNumbers(model, metadata, singles),
+  ];
+
+  let at = 0;
+  const tally = { right: 0, allAlone: 0, digits: 0, digitsAlone: 0, count: 0 };
+  // The shortfall is the numbers wrong though every digit reads right alone, less those right
+  // though a digit reads wrong alone: by cause.
+  const lost = { grouping: 0, digitInContext: 0 };
+  let gained = 0;
+  for (const [i, n] of numbers.entries()) {
+    const { value: read, groups } = valueOf(readN[i]!, drawn[i]!.strokes);
+    const alone = n.digits.map(() => valueOf(readS[at]!, singles[at++]!.strokes).value.join(''));
+    const truth = new Set(n.groups.map((g) => [...g].sort((a, b) => a - b).join(',')));
+    const groupedWrong = groups.some((g) => !truth.has(g));
+    const aloneRight = alone.filter((v, k) => v === String(n.digits[k]!.label)).length;
+    const right = read.join('') === n.value;
+    const allAlone = aloneRight === n.digits.length;
+    const countWrong = read.length !== n.digits.length;
+    tally.right += Number(right);
+    tally.allAlone += Number(allAlone);
+    tally.digits += n.digits.length;
+    tally.digitsAlone += aloneRight;
+    tally.count += Number(countWrong);
+    if (allAlone && !right) lost[groupedWrong ? 'grouping' : 'digitInContext']++;
+    if (right && !allAlone) gained++;
+    if (values.mistakes && !right) {
+      const what = countWrong
+        ? 'split/merge'
+        : groupedWrong
+          ? 'grouping'
+          : allAlone
+            ? 'in context'
+            : 'alone too';
+      console.log(
+        `${what}: ${n.value} (${n.writer}, #${n.digits.map((d) => d.index).join(',')}) read as ${read.join('')}; alone ${alone.join(' ')}`,
+      );
+    }
+  }
+  const N = numbers.length;
+  const pct = (x: number) => `${((100 * x) / N).toFixed(2)}%`;
+  const shortfall = lost.grouping + lost.digitInContext - gained;
+  // Paired: only the numbers where the two measures disagree carry the difference.
+  const standardError = Math.sqrt(lost.grouping + lost.digitInContext + gained);
+  console.log(
+    `${N} numbers (${tally.digits} digits) of the ${values.writers} writers, seeds from ${values.seed}:\n` +
+      `  whole number right ${pct(tally.right)}; every digit right alone ${pct(tally.allAlone)} ` +
+      `(single digits ${((100 * tally.digitsAlone) / tally.digits).toFixed(2)}%)\n` +
+      `  shortfall ${((100 * shortfall) / N).toFixed(2)} points (± ${((100 * standardError) / N).toFixed(2)}, one standard error): ` +
+      `${lost.grouping} numbers lost to their strokes grouped wrong (split, merged, or a stroke ` +
+      `given to a neighbour), ${lost.digitInContext} to a digit read ` +
+      `otherwise in the number, ${gained} right though a digit reads wrong alone\n` +
+      `  wrong split or merge ${pct(tally.count)}`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
