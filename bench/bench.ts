@@ -7,11 +7,13 @@
 //     per page, strokes and undo/redo on each; BENCH_RETURNS (5) return visits per page
 //   BENCH_LAYER_ROUNDS (4)  rounds of the Layers panel closed, then open (12 predictions each)
 import type { Browser } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { startStaticServer } from '../scripts/serveStatic';
+import type { NumbersReport } from '../training/numbersReport';
 import { bundleModules, type ModuleShare } from './bundleModules';
 import {
   measureLatency,
@@ -32,6 +34,8 @@ const PORT = envNumber('BENCH_PORT', 4190);
 const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);
 const NUMBERS = envNumber('BENCH_NUMBERS', 100);
+/** Numbers read in Node by the same code (training/numbersReport.ts): enough to see 1 point. */
+const NODE_NUMBERS = envNumber('BENCH_NODE_NUMBERS', 2000);
 const RUNS = {
   loads: envNumber('BENCH_LOADS', 5),
   strokes: envNumber('BENCH_STROKES', 6),
@@ -54,6 +58,18 @@ const assets = assetSizes('dist');
 const initial = initialFiles('dist/index.html');
 const modules = await bundleModules();
 const model = modelBytes('public/model');
+
+step(`reading ${NODE_NUMBERS} numbers in Node`);
+const nodeNumbers = JSON.parse(
+  execFileSync(
+    'npx',
+    ['tsx', 'training/numbersReport.ts', '--count', String(NODE_NUMBERS), '--json'],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n')
+    .at(-1)!,
+) as NumbersReport;
 
 step('accuracy of the trained models (Node, wasm backend)');
 const accuracy = await modelAccuracies(
@@ -115,6 +131,7 @@ writeFileSync(
       accuracy,
       replay,
       numbers,
+      nodeNumbers,
       latency,
       returnVisits,
       layersCost,
@@ -163,6 +180,14 @@ function table(): string {
         `shortfall ${((numbers.allDigitsRightSingly - numbers.wholeRight) * 100).toFixed(2)} ` +
         `points (± ${(numbers.shortfallError * 100).toFixed(2)}, one standard error); ` +
         `wrong split or merge ${pct(numbers.wrongSplit)}`,
+    ],
+    [
+      `Numbers read in Node by the page's code (${nodeNumbers.numbers} numbers of the ${nodeNumbers.writers} writers, ${nodeNumbers.digits} digits; training/numbersReport.ts, the browser's figures exactly on the bench's numbers)`,
+      `whole number right ${pct(nodeNumbers.wholeRight)}; every digit right when written alone ` +
+        `${pct(nodeNumbers.allDigitsRightSingly)} (single digits ${pct(nodeNumbers.singleAccuracy)}); ` +
+        `shortfall ${(nodeNumbers.shortfall * 100).toFixed(2)} points (± ${(nodeNumbers.standardError * 100).toFixed(2)}): ` +
+        `${nodeNumbers.lostToGrouping} lost to grouping, ${nodeNumbers.lostInContext} to a digit read otherwise in the number, ` +
+        `${nodeNumbers.gained} right though a digit reads wrong alone; wrong split or merge ${pct(nodeNumbers.wrongSplit)}`,
     ],
     [
       `Pen-up -> answer, numbers (${numbers.backend}, median / p95)`,

@@ -5,7 +5,7 @@
 // the bench's pad size), read with the page's plan, model and choice of segments; on the
 // bench's 100 numbers it gives the browser's figures and mistakes exactly.
 //   npx tsx training/numbersReport.ts [--writers held-out|validation|training] [--count 1000]
-//     [--seed 2027] [--mistakes]
+//     [--seed 2027] [--mistakes] [--json]   (--json: one JSON line of the figures, for the bench)
 // Tune on the validation or training writers; the held-out writers are for the measurement.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -38,6 +38,23 @@ function valueOf({ plan, readings }: ReadNumber, strokes: readonly Stroke[]) {
   return { value, groups: chosen.map((c) => candidates[c]!.strokes.join(',')) };
 }
 
+/** The figures `--json` prints (fractions of numbers or digits). */
+export interface NumbersReport {
+  writers: string;
+  numbers: number;
+  digits: number;
+  wholeRight: number;
+  allDigitsRightSingly: number;
+  singleAccuracy: number;
+  wrongSplit: number;
+  /** Product minus whole-number accuracy, and its standard error (paired). */
+  shortfall: number;
+  standardError: number;
+  lostToGrouping: number;
+  lostInContext: number;
+  gained: number;
+}
+
 /** Pad pixels -> pad units (the pad's height is 1), as the page stores strokes. */
 const toPadUnits = (strokes: readonly Stroke[]) =>
   strokes.map((s) => s.map(([x, y]) => [x / PAD.height, y / PAD.height] as const));
@@ -49,6 +66,7 @@ async function main() {
       count: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '2027' },
       mistakes: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
     },
   });
   const [held, validation] = [new Set(HELD_OUT_WRITERS), new Set(VALIDATION_WRITERS)];
@@ -121,6 +139,24 @@ async function main() {
   const shortfall = lost.grouping + lost.digitInContext - gained;
   // Paired: only the numbers where the two measures disagree carry the difference.
   const standardError = Math.sqrt(lost.grouping + lost.digitInContext + gained);
+  if (values.json) {
+    const report: NumbersReport = {
+      writers: values.writers,
+      numbers: N,
+      digits: tally.digits,
+      wholeRight: tally.right / N,
+      allDigitsRightSingly: tally.allAlone / N,
+      singleAccuracy: tally.digitsAlone / tally.digits,
+      wrongSplit: tally.count / N,
+      shortfall: shortfall / N,
+      standardError: standardError / N,
+      lostToGrouping: lost.grouping,
+      lostInContext: lost.digitInContext,
+      gained,
+    };
+    console.log(JSON.stringify(report));
+    return;
+  }
   console.log(
     `${N} numbers (${tally.digits} digits) of the ${values.writers} writers, seeds from ${values.seed}:\n` +
       `  whole number right ${pct(tally.right)}; every digit right alone ${pct(tally.allAlone)} ` +
