@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { NumberDisplay } from './components/NumberDisplay';
 import { BackendBadge } from './components/BackendBadge';
 import { DrawingPad } from './components/DrawingPad';
@@ -49,15 +49,9 @@ export function App() {
     [drawing.strokes, preprocessing, inputCache],
   );
   // The examples of the person's handwriting kept on this device (src/personal/): while there
-  // are any, the penultimate features are read back too and each digit's answer adapted.
+  // are any, each digit's answer is adapted to them.
   const personal = usePersonal(classifier);
-  const withFeatures = personal.memory.size > 0;
-  const batch = useMemo(
-    () =>
-      withFeatures ? { ...prepared, key: `${prepared.key}+features`, features: true } : prepared,
-    [prepared, withFeatures],
-  );
-  const reading = usePrediction(classifier, batch);
+  const reading = usePrediction(classifier, prepared);
   const { state, error } = reading;
   const { adapt } = personal;
   const digits = useMemo(
@@ -76,14 +70,6 @@ export function App() {
   // Before the first answer, the preview shows the group being written.
   const previewInput =
     digit?.input ?? prepared.inputs[lastWrittenGroup(prepared.plan.groups)] ?? null;
-  const featuresOf = useCallback(
-    async (input: Float32Array) => {
-      const [read] = classifier ? await classifier.predict([input], { features: true }) : [];
-      if (!read?.features) throw new Error('the model is not ready');
-      return read.features;
-    },
-    [classifier],
-  );
 
   return (
     <div className="app">
@@ -142,7 +128,6 @@ export function App() {
                 ? { key: `${prepared.key}#${digit.strokes.join(',')}`, ...digit }
                 : null
             }
-            featuresOf={featuresOf}
           />
           <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart
