@@ -13,16 +13,6 @@ export interface Prediction extends Reading {
   logits: number[];
   /** The raw not-a-digit logit, for a model with that output, else null. */
   notDigitLogit: number | null;
-  /**
-   * The penultimate features the outputs were computed from (personal adaptation), when asked
-   * for: reading them back is a second blocking read, so only while examples are kept.
-   */
-  features: Float32Array | null;
-}
-
-export interface PredictOptions {
-  /** Also read back each input's penultimate features. */
-  features?: boolean;
 }
 
 export interface Classifier {
@@ -31,7 +21,7 @@ export interface Classifier {
   /** Size of the model files as downloaded (model.json plus weights). */
   modelBytes: number;
   /** Reads the inputs (784 values each) in one batched call: one prediction per input. */
-  predict(inputs: readonly Float32Array[], options?: PredictOptions): Promise<Prediction[]>;
+  predict(inputs: readonly Float32Array[]): Promise<Prediction[]>;
   /** Calls back once if the GPU context is lost; the classifier is then unusable. */
   onContextLost(callback: () => void): () => void;
   /** Tensors alive in the backend: flat across predictions, or something leaks. */
@@ -61,10 +51,7 @@ export async function loadClassifier(
     );
   }
   const metadata = readMetadata(artifacts.userDefinedMetadata);
-  const run = async (
-    inputs: readonly Float32Array[],
-    options: PredictOptions = {},
-  ): Promise<Prediction[]> => {
+  const run = async (inputs: readonly Float32Array[]): Promise<Prediction[]> => {
     if (inputs.length === 0) return [];
     const batch = new Float32Array(inputs.length * INPUT_PIXELS);
     inputs.forEach((input, i) => {
@@ -72,17 +59,15 @@ export async function loadClassifier(
       batch.set(input, i * INPUT_PIXELS);
     });
     const result = tf.tidy(() =>
-      model.forward(tf.tensor3d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE])),
+      model.predict(tf.tensor3d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE])),
     );
     let outputs: Float32Array;
-    let features: Float32Array | null = null;
     try {
       // A blocking read. The async data() waits for a GPU fence that Chromium reports about
       // once per frame: measured in headless Chromium (software WebGL), a model whose work
       // takes 3 ms took 20-30 ms to read asynchronously, and 3 ms with dataSync. For a model
       // this small the block is shorter than the wait.
-      outputs = result.outputs.dataSync() as Float32Array;
-      if (options.features) features = result.features.dataSync() as Float32Array;
+      outputs = result.dataSync() as Float32Array;
     } finally {
       tf.dispose(result);
     }
@@ -95,7 +80,6 @@ export async function loadClassifier(
     }
     // Per input: dense_1's ten logits first, then a not_digit logit where the model has one.
     const width = outputs.length / inputs.length;
-    const featureSize = features ? features.length / inputs.length : 0;
     return inputs.map((_, i) => {
       const row = Array.from(outputs.subarray(i * width, (i + 1) * width));
       const logits = row.slice(0, NUM_CLASSES);
@@ -103,7 +87,6 @@ export async function loadClassifier(
       return {
         logits,
         notDigitLogit: notDigit,
-        features: features ? features.slice(i * featureSize, (i + 1) * featureSize) : null,
         ...interpretOutputs(logits, notDigit, metadata?.calibration),
       };
     });

@@ -10,8 +10,6 @@ export interface PreparedBatch {
   inputs: readonly Float32Array[];
   /** How long preprocessing took: the 'predict' measure counts it with inference. */
   preprocessMs: number;
-  /** Also read the penultimate features back (see Classifier.predict). */
-  features?: boolean;
 }
 
 /** The newest prediction landed, for the batch it was made for. */
@@ -76,7 +74,7 @@ export function createPredictionLoop<B extends PreparedBatch>(): PredictionLoop<
     let landed: PredictionResult<B>;
     try {
       const start = performance.now();
-      const predictions = await using.predict(next.inputs, { features: next.features });
+      const predictions = await using.predict(next.inputs);
       performance.measure('predict', { start: start - next.preprocessMs, end: performance.now() });
       landed = { batch: next, predictions, error: null };
     } catch (error) {

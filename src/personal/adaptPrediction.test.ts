@@ -14,7 +14,6 @@ const logits = [0, 0, 0, 0, 4, 0, 0, 0, 0, 3.5];
 const predictionOf = (notDigitLogit: number): Prediction => ({
   logits,
   notDigitLogit,
-  features: null,
   ...interpretOutputs(logits, notDigitLogit, calibration),
 });
 
