@@ -98,12 +98,12 @@ test('a damaged store is discarded with a notice, and the page works on', async 
   await app.open();
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('digit-recogniser-personal', 1);
+      const open = indexedDB.open('digit-recogniser-personal');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
     const tx = db.transaction('examples', 'readwrite');
-    tx.objectStore('examples').add({ format: 1, label: 'seven', input: 'not floats' });
+    tx.objectStore('examples').add({ format: 2, label: 'seven', input: 'not floats' });
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   });

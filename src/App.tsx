@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { NumberDisplay } from './components/NumberDisplay';
 import { BackendBadge } from './components/BackendBadge';
 import { DrawingPad } from './components/DrawingPad';
@@ -50,16 +50,14 @@ export function App() {
     [drawing.strokes, preprocessing, inputCache],
   );
   // The examples of the person's handwriting kept on this device (src/personal/): while there
-  // are any, the penultimate features are read back too and each digit's answer adapted.
+  // are any, each digit's answer is adapted to them.
   const personal = usePersonal(classifier);
-  const withFeatures = personal.memory.size > 0;
   // While the Layers panel is open, every layer's output is read back from the same pass.
   const [layersOpen, setLayersOpen] = useState(false);
-  const batch = useMemo(() => {
-    const extras = `${withFeatures ? '+features' : ''}${layersOpen ? '+maps' : ''}`;
-    if (!extras) return prepared;
-    return { ...prepared, key: prepared.key + extras, features: withFeatures, maps: layersOpen };
-  }, [prepared, withFeatures, layersOpen]);
+  const batch = useMemo(
+    () => (layersOpen ? { ...prepared, key: `${prepared.key}+layers`, layers: true } : prepared),
+    [prepared, layersOpen],
+  );
   const reading = usePrediction(classifier, batch);
   const { state, error } = reading;
   const { adapt } = personal;
@@ -79,14 +77,6 @@ export function App() {
   // Before the first answer, the preview shows the group being written.
   const previewInput =
     digit?.input ?? prepared.inputs[lastWrittenGroup(prepared.plan.groups)] ?? null;
-  const featuresOf = useCallback(
-    async (input: Float32Array) => {
-      const [read] = classifier ? await classifier.predict([input], { features: true }) : [];
-      if (!read?.features) throw new Error('the model is not ready');
-      return read.features;
-    },
-    [classifier],
-  );
 
   return (
     <div className="app">
@@ -145,7 +135,6 @@ export function App() {
                 ? { key: `${prepared.key}#${digit.strokes.join(',')}`, ...digit }
                 : null
             }
-            featuresOf={featuresOf}
           />
           <PreprocessingChoice value={preprocessing} onChange={setPreprocessing} />
           <ScoreChart

@@ -11,9 +11,8 @@ import { EMPTY_MEMORY, personalMemory, type PersonalExample } from '../src/perso
 export interface SeenDigit {
   writer: string;
   label: number;
-  /** dense_1's ten logits. */
+  /** dense_1's ten logits: what the page reads, keeps and compares. */
   logits: ArrayLike<number>;
-  features: Float32Array;
 }
 
 export interface SimulationOptions {
@@ -53,10 +52,10 @@ export function simulateWriter(
   let errorsAdapted = 0;
   for (const digit of digits) {
     if (argMax(digit.logits) !== digit.label) errorsBaseline++;
-    const read = argMax(adaptLogits(digit.logits, digit.features, memory, options.params));
+    const read = argMax(adaptLogits(digit.logits, memory, options.params));
     if (read !== digit.label) errorsAdapted++;
     if (read !== digit.label || options.keep === 'all') {
-      kept = keepNewest(kept, { label: digit.label, features: digit.features }, options.capacity);
+      kept = keepNewest(kept, { label: digit.label, logits: digit.logits }, options.capacity);
       memory = personalMemory(kept);
     }
   }
@@ -74,7 +73,7 @@ export function accuracyDelta(
   let change = 0;
   for (const d of digits) {
     const base = argMax(d.logits) === d.label ? 1 : 0;
-    const adapted = argMax(adaptLogits(d.logits, d.features, memory, params)) === d.label ? 1 : 0;
+    const adapted = argMax(adaptLogits(d.logits, memory, params)) === d.label ? 1 : 0;
     change += adapted - base;
   }
   return (100 * change) / digits.length;

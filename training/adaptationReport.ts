@@ -17,7 +17,7 @@ export type AdaptationReport = ReturnType<typeof simulateWriters> & {
   params: SimulationOptions['params'];
 };
 
-/** The personal adaptation replayed over stroke digits, features from the app's forward pass. */
+/** The personal adaptation replayed over stroke digits, logits from the app's forward pass. */
 export async function adaptationReport(
   model: ForwardModel,
   digits: readonly StrokeDigit[],
@@ -32,7 +32,6 @@ export async function adaptationReport(
       writer: digit.writer,
       label: digit.label,
       logits: digitLogits(run.outputs, run.outputSize, i),
-      features: run.features.subarray(i * run.featureSize, (i + 1) * run.featureSize),
     });
     byWriter.set(digit.writer, seen);
   });

@@ -42,13 +42,9 @@ function LayersBody({
 }) {
   const [enlarged, setEnlarged] = useState<{ layer: string; channel: number } | null>(null);
   const views = useMemo(() => {
-    if (!classifier || !prediction?.maps || !prediction.features) return null;
+    if (!classifier || !prediction?.layers) return null;
     const model = { ...classifier, logitsName: classifier.outputs[0]?.name ?? 'logits' };
-    return layerViews(model, {
-      ...prediction,
-      maps: prediction.maps,
-      features: prediction.features,
-    });
+    return layerViews(model, { ...prediction.layers, logits: prediction.logits });
   }, [classifier, prediction]);
 
   if (!classifier) return <p>The model is not loaded.</p>;

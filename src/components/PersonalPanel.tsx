@@ -14,20 +14,18 @@ const DIGITS = Array.from({ length: NUM_CLASSES }, (_, d) => d);
 export function PersonalPanel({
   personal,
   digit,
-  featuresOf,
 }: {
   personal: Personal;
   /** The digit answered: a key naming its drawing, its model input and its prediction. */
   digit: { key: string; input: Float32Array; prediction: Prediction } | null;
-  /** The penultimate features of an input, when its prediction was read without them. */
-  featuresOf: (input: Float32Array) => Promise<Float32Array>;
 }) {
   const prediction = digit?.prediction ?? null;
   const current = digit
     ? {
         key: digit.key,
         input: digit.input,
-        features: digit.prediction.features,
+        // The raw logits, as shipped: adaptation keeps them and compares by them.
+        logits: digit.prediction.logits,
         digit: digit.prediction.digit,
       }
     : null;
@@ -37,8 +35,9 @@ export function PersonalPanel({
   const [said, setSaid] = useState('');
   const firstDigit = useRef<HTMLButtonElement>(null);
   const choosing = current !== null && choosingFor === current.key;
-  // A right answer kept too teaches the most (npm run eval -- --adapt --keep all); offered
-  // only for a sure digit, where "right" means one thing.
+  // A right answer kept too teaches more (npm run eval -- --adapt --keep all), though others
+  // writing on this device are then read a little worse; offered only for a sure digit, where
+  // "right" means one thing.
   const sure = prediction?.verdict === 'sure' || prediction?.verdict === null;
   useEffect(() => {
     if (choosing) firstDigit.current?.focus();
@@ -47,13 +46,10 @@ export function PersonalPanel({
   const choose = (digit: number) => {
     if (!current) return;
     setChoosingFor(null);
-    const { input, features } = current;
-    void (features ? Promise.resolve(features) : featuresOf(input))
-      .then((read) => personal.record(digit, input, read))
-      .then(
-        () => setSaid(`Kept on this device: that drawing is a ${digit}.`),
-        () => setSaid('That example could not be kept.'),
-      );
+    void personal.record(digit, current.input, current.logits).then(
+      () => setSaid(`Kept on this device: that drawing is a ${digit}.`),
+      () => setSaid('That example could not be kept.'),
+    );
   };
   const forget = () => {
     setConfirming(false);

@@ -35,7 +35,7 @@ export function usePersonal(classifier: Classifier | null): Personal {
   return { ...state, adapt, record: session.record, forget: session.forget };
 }
 
-/** Kept features fit one model: its architecture and training date name it. */
+/** Kept logits fit one model: its architecture and training date name it. */
 function modelId({ metadata }: Classifier): string {
   return metadata ? `${metadata.architecture} ${String(metadata.training.date ?? '')}` : 'unknown';
 }

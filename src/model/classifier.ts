@@ -13,23 +13,21 @@ export interface Prediction extends Reading {
   logits: number[];
   /** The raw not-a-digit logit, for a model with that output, else null. */
   notDigitLogit: number | null;
-  /**
-   * The penultimate features the outputs were computed from (personal adaptation), when asked
-   * for: reading them back is a second blocking read, so only while examples are kept.
-   */
-  features: Float32Array | null;
-  /**
-   * Each map layer's output ([height, width, channels], channels last), in `Classifier.maps`
-   * order, when asked for (the Layers panel); from the same pass as the outputs.
-   */
-  maps: Float32Array[] | null;
+  /** What the Layers panel shows, from the same forward pass; only when asked for. */
+  layers?: LayerOutputs;
+}
+
+/** One input's intermediate outputs. */
+export interface LayerOutputs {
+  /** Each map layer's output, [height, width, channels] channels last, `Classifier.maps` order. */
+  maps: Float32Array[];
+  /** The penultimate features every output reads. */
+  features: Float32Array;
 }
 
 export interface PredictOptions {
-  /** Also read back each input's penultimate features. */
-  features?: boolean;
-  /** Also read back each map layer's output, and the features. */
-  maps?: boolean;
+  /** Also read back each input's intermediate outputs (the Layers panel). */
+  layers?: boolean;
 }
 
 export interface Classifier {
@@ -86,25 +84,27 @@ export async function loadClassifier(
       if (input.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
       batch.set(input, i * INPUT_PIXELS);
     });
-    const withMaps = options.maps === true;
-    const withFeatures = withMaps || options.features === true;
+    const withLayers = options.layers === true;
     const pass = tf.tidy(() =>
       model.forward(tf.tensor3d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE]), {
-        maps: withMaps,
+        maps: withLayers,
       }),
     );
     let outputs: Float32Array;
-    let features: Float32Array | null = null;
-    let maps: Float32Array[] = [];
+    let layers: { maps: Float32Array[]; features: Float32Array } | null = null;
     try {
       // Blocking reads. The async data() waits for a GPU fence that Chromium reports about
       // once per frame: measured in headless Chromium (software WebGL), a model whose work
       // takes 3 ms took 20-30 ms to read asynchronously, and 3 ms with dataSync. For a model
       // this small the block is shorter than the wait. The first read waits for the whole
-      // pass; the features and maps are then computed already.
+      // pass; the features and maps are computed by then.
       outputs = pass.outputs.dataSync() as Float32Array;
-      if (withFeatures) features = pass.features.dataSync() as Float32Array;
-      maps = pass.maps.map((m) => m.dataSync() as Float32Array);
+      if (withLayers) {
+        layers = {
+          maps: pass.maps.map((m) => m.dataSync() as Float32Array),
+          features: pass.features.dataSync() as Float32Array,
+        };
+      }
     } finally {
       tf.dispose(pass);
     }
@@ -128,8 +128,12 @@ export async function loadClassifier(
       return {
         logits,
         notDigitLogit: notDigit,
-        features: features ? rowOf(features, i) : null,
-        maps: withMaps ? maps.map((m) => rowOf(m, i)) : null,
+        ...(layers && {
+          layers: {
+            maps: layers.maps.map((m) => rowOf(m, i)),
+            features: rowOf(layers.features, i),
+          },
+        }),
         ...interpretOutputs(logits, notDigit, metadata?.calibration),
       };
     });

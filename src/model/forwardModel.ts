@@ -12,7 +12,7 @@ export interface ForwardModel {
   predict(x: tf.Tensor): tf.Tensor;
   /**
    * The same pass, also giving the outputs' input: [batch, features], the penultimate
-   * features every output reads (what personal adaptation compares); call inside tf.tidy.
+   * features every output reads (the evaluation's tools); call inside tf.tidy.
    */
   forward(x: tf.Tensor, options?: { maps?: boolean }): ForwardPass;
   /** The model's outputs, in the order `predict` places them. */

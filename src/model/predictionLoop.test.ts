@@ -12,8 +12,6 @@ const cleared = (version: number): PreparedBatch => ({ ...drawing(version), inpu
 const scores = (digit: number): Prediction => ({
   logits: [],
   notDigitLogit: null,
-  features: new Float32Array(0),
-  maps: null,
   probabilities: [],
   digit,
   confidence: 0.9,

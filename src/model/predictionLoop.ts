@@ -10,10 +10,8 @@ export interface PreparedBatch {
   inputs: readonly Float32Array[];
   /** How long preprocessing took: the 'predict' measure counts it with inference. */
   preprocessMs: number;
-  /** Also read the penultimate features back (see Classifier.predict). */
-  features?: boolean;
-  /** Also read every map layer's output back (the Layers panel). */
-  maps?: boolean;
+  /** Also read every layer's output back (the Layers panel, see Classifier.predict). */
+  layers?: boolean;
 }
 
 /** The newest prediction landed, for the batch it was made for. */
@@ -78,10 +76,7 @@ export function createPredictionLoop<B extends PreparedBatch>(): PredictionLoop<
     let landed: PredictionResult<B>;
     try {
       const start = performance.now();
-      const predictions = await using.predict(next.inputs, {
-        features: next.features,
-        maps: next.maps,
-      });
+      const predictions = await using.predict(next.inputs, { layers: next.layers });
       performance.measure('predict', { start: start - next.preprocessMs, end: performance.now() });
       landed = { batch: next, predictions, error: null };
     } catch (error) {

@@ -14,8 +14,6 @@ const at = (dx: number): Stroke => ONE.map(([x, y]) => [x + dx, y]);
 const read = (digit: number, verdict: Prediction['verdict'] = 'sure'): Prediction => ({
   logits: [],
   notDigitLogit: null,
-  features: null,
-  maps: null,
   probabilities: [],
   digit,
   confidence: 0.99,

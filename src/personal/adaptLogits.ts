@@ -2,9 +2,13 @@ import { NUM_CLASSES } from '../constants';
 import { unitVector, type PersonalMemory } from './personalMemory';
 
 /**
- * How kept examples move the ten digit logits. Each digit gains
- * `weight * max(0, (similarity - threshold) / (1 - threshold))`: nothing unless the drawing's
- * features are closer to that digit's kept examples than `threshold` (cosine), so other
+ * How kept examples move the ten digit logits. Drawings are compared by their logits' direction
+ * (cosine): a correction marks how the network hesitates over one of the person's habits, and
+ * the next drawing with that habit hesitates alike. Measured against the penultimate features
+ * (npm run eval -- --adapt, docs in README): as many errors fixed or more, and the logits are
+ * read back anyway, so comparing costs ten multiply-adds per kept example and no second read.
+ * Each digit gains `weight * max(0, (similarity - threshold) / (1 - threshold))`: nothing
+ * unless the drawing is closer to that digit's kept examples than `threshold`, so other
  * writers' and unrelated drawings keep the network's reading.
  */
 export interface AdaptParams {
@@ -19,43 +23,41 @@ export interface AdaptParams {
 }
 
 /**
- * Chosen on the validation writers (npm run eval -- --adapt --writers validation): the best
- * there, k 1 at 0.7 made no errors where the network made 5, and helped other writers' digits.
+ * Chosen on the validation writers, with the training writers' few errors as a tie-breaker
+ * (npm run eval -- --adapt --writers validation): 5 -> 3 errors there (the other two are each
+ * the first of its kind, which no correction can precede), 18 -> 13 over both, other writers
+ * unharmed; the neighbouring settings (0.85-0.9, weight 5-8) do about as well.
  */
-export const ADAPT_PARAMS: AdaptParams = { method: 'knn', k: 1, threshold: 0.7, weight: 4 };
+export const ADAPT_PARAMS: AdaptParams = { method: 'knn', k: 1, threshold: 0.9, weight: 6 };
 
 /**
- * Features this close to a kept example's are the same drawing again (a redraw by hand is
- * about 0.9 at best): the person said what it is, so that digit is read whatever the margin.
+ * Logits this close to a kept example's are the same drawing again (the same input gives the
+ * same logits on one backend): the person said what it is, so that digit is read whatever the
+ * margin.
  */
-export const SAME_DRAWING = 0.99;
+export const SAME_DRAWING = 0.9999;
 
 /**
- * One drawing's digit logits adapted to the kept examples, from the same forward pass's
- * penultimate features. With no kept examples the logits come back unchanged, bit for bit.
+ * One drawing's digit logits adapted to the kept examples. With no kept examples the logits come
+ * back unchanged, bit for bit.
  */
 export function adaptLogits(
   logits: ArrayLike<number>,
-  features: ArrayLike<number>,
   memory: PersonalMemory,
   params: AdaptParams = ADAPT_PARAMS,
 ): number[] {
   const adapted = Array.from({ length: NUM_CLASSES }, (_, i) => logits[i]!);
   if (memory.size === 0) return adapted;
-  if (features.length !== memory.featureSize) throw new Error('features do not fit the memory');
-  const unit = unitVector(features);
-  // ReLU features are mostly zeros: comparing over the nonzero ones alone is the same sum,
-  // about three times faster.
-  const nonzero = nonzeroIndices(unit);
+  const unit = unitVector(adapted);
   const gain = (similarity: number) =>
     params.weight * Math.max(0, (similarity - params.threshold) / (1 - params.threshold));
   if (params.method === 'means') {
     memory.means.forEach((mean, digit) => {
-      if (mean) adapted[digit]! += gain(dot(unit, nonzero, mean, 0));
+      if (mean) adapted[digit]! += gain(dot(unit, mean, 0));
     });
     return adapted;
   }
-  const neighbours = nearest(unit, nonzero, memory, params.k, params.threshold);
+  const neighbours = nearest(unit, memory, params.k, params.threshold);
   for (const { index, similarity } of neighbours) {
     adapted[memory.labels[index]!]! += gain(similarity);
   }
@@ -71,14 +73,13 @@ export function adaptLogits(
 /** The k kept examples most similar to `unit` and above `floor`, most similar first. */
 function nearest(
   unit: Float32Array,
-  nonzero: Uint32Array,
   memory: PersonalMemory,
   k: number,
   floor: number,
 ): { index: number; similarity: number }[] {
   const best: { index: number; similarity: number }[] = [];
   for (let i = 0; i < memory.size; i++) {
-    const similarity = dot(unit, nonzero, memory.vectors, i * memory.featureSize);
+    const similarity = dot(unit, memory.vectors, i * NUM_CLASSES);
     if (similarity <= floor) continue;
     if (best.length === k && similarity <= best[k - 1]!.similarity) continue;
     // Insertion into a short sorted list: k is a handful.
@@ -90,19 +91,9 @@ function nearest(
   return best;
 }
 
-/** a . b[offset ..], over the indices where a is nonzero. */
-function dot(a: Float32Array, nonzero: Uint32Array, b: Float32Array, offset: number): number {
+/** a . b[offset .. offset + NUM_CLASSES]. */
+function dot(a: Float32Array, b: Float32Array, offset: number): number {
   let sum = 0;
-  for (let n = 0; n < nonzero.length; n++) {
-    const i = nonzero[n]!;
-    sum += a[i]! * b[offset + i]!;
-  }
+  for (let i = 0; i < NUM_CLASSES; i++) sum += a[i]! * b[offset + i]!;
   return sum;
-}
-
-function nonzeroIndices(values: Float32Array): Uint32Array {
-  const indices = new Uint32Array(values.length);
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] !== 0) indices[count++] = i;
-  return indices.subarray(0, count);
 }

@@ -11,12 +11,9 @@ const calibration: Calibration = {
   fittedOn: 'a test',
 };
 const logits = [0, 0, 0, 0, 4, 0, 0, 0, 0, 3.5];
-const features = Float32Array.of(0, 1, 2, 0);
 const predictionOf = (notDigitLogit: number): Prediction => ({
   logits,
   notDigitLogit,
-  features,
-  maps: null,
   ...interpretOutputs(logits, notDigitLogit, calibration),
 });
 
@@ -29,7 +26,8 @@ describe('adaptPrediction', () => {
   it('reads a drawing like a kept 9 as 9, keeping the raw outputs', () => {
     const prediction = predictionOf(-3);
     expect(prediction.digit).toBe(4);
-    const memory = personalMemory([{ label: 9, features }]);
+    // The person said this very drawing is a 9.
+    const memory = personalMemory([{ label: 9, logits }]);
     const adapted = adaptPrediction(prediction, memory, calibration);
     expect(adapted.digit).toBe(9);
     expect(adapted.verdict).toBe('sure');
@@ -43,7 +41,7 @@ describe('adaptPrediction', () => {
     expect(prediction.verdict).toBe('not-a-digit');
     const adapted = adaptPrediction(
       prediction,
-      personalMemory([{ label: 9, features }]),
+      personalMemory([{ label: 9, logits }]),
       calibration,
     );
     expect(adapted.verdict).toBe('not-a-digit');

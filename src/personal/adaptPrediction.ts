@@ -17,11 +17,8 @@ export function adaptPrediction(
   calibration: Calibration | undefined,
   params: AdaptParams = ADAPT_PARAMS,
 ): Prediction {
-  // Without features (not read back), or examples kept for features of another length, there
-  // is nothing to compare: read as shipped.
-  const features = prediction.features;
-  if (memory.size === 0 || !features || memory.featureSize !== features.length) return prediction;
-  const logits = adaptLogits(prediction.logits, features, memory, params);
+  if (memory.size === 0) return prediction;
+  const logits = adaptLogits(prediction.logits, memory, params);
   const reading = interpretOutputs(logits, null, calibration);
   return {
     ...prediction,

@@ -1,20 +1,22 @@
 import { NUM_CLASSES } from '../constants';
 
-/** One kept example: what the network saw (its penultimate features) and the true digit. */
+/**
+ * One kept example: the ten digit logits the network gave the drawing (dense_1, unscaled) and
+ * the true digit. The logits are what adaptation compares: see adaptLogits.ts for why.
+ */
 export interface PersonalExample {
   label: number;
-  features: Float32Array;
+  logits: ArrayLike<number>;
 }
 
 /**
- * Kept examples ready to compare against: features scaled to unit length and stored back to
- * back, so one prediction's similarities are one pass over a flat array.
+ * Kept examples ready to compare against: logits scaled to unit length and stored back to
+ * back, so one prediction's similarities are one short pass over a flat array.
  */
 export interface PersonalMemory {
   size: number;
-  featureSize: number;
   labels: Uint8Array;
-  /** size x featureSize unit vectors, oldest first. */
+  /** size x NUM_CLASSES unit vectors, oldest first. */
   vectors: Float32Array;
   /** Per digit: the unit-length mean of its examples' unit vectors, or null if none. */
   means: (Float32Array | null)[];
@@ -22,33 +24,30 @@ export interface PersonalMemory {
 
 export const EMPTY_MEMORY: PersonalMemory = {
   size: 0,
-  featureSize: 0,
   labels: new Uint8Array(0),
   vectors: new Float32Array(0),
   means: Array.from({ length: NUM_CLASSES }, () => null),
 };
 
-/** The examples as a memory; all must have features of the same length. */
+/** The examples as a memory; each must have ten logits. */
 export function personalMemory(examples: readonly PersonalExample[]): PersonalMemory {
   if (examples.length === 0) return EMPTY_MEMORY;
-  const featureSize = examples[0]!.features.length;
-  const vectors = new Float32Array(examples.length * featureSize);
+  const vectors = new Float32Array(examples.length * NUM_CLASSES);
   const labels = new Uint8Array(examples.length);
   const sums = Array.from({ length: NUM_CLASSES }, (): Float32Array | null => null);
-  examples.forEach(({ label, features }, i) => {
-    if (features.length !== featureSize) throw new Error('examples differ in feature size');
+  examples.forEach(({ label, logits }, i) => {
+    if (logits.length !== NUM_CLASSES) throw new Error(`expected ${NUM_CLASSES} logits`);
     if (!Number.isInteger(label) || label < 0 || label >= NUM_CLASSES) {
       throw new Error(`label ${label} is not a digit`);
     }
-    const unit = unitVector(features);
-    vectors.set(unit, i * featureSize);
+    const unit = unitVector(logits);
+    vectors.set(unit, i * NUM_CLASSES);
     labels[i] = label;
-    const sum = (sums[label] ??= new Float32Array(featureSize));
-    for (let j = 0; j < featureSize; j++) sum[j]! += unit[j]!;
+    const sum = (sums[label] ??= new Float32Array(NUM_CLASSES));
+    for (let j = 0; j < NUM_CLASSES; j++) sum[j]! += unit[j]!;
   });
   return {
     size: examples.length,
-    featureSize,
     labels,
     vectors,
     means: sums.map((sum) => sum && unitVector(sum)),

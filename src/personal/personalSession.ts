@@ -16,8 +16,8 @@ export interface PersonalSession {
   start(model: string): () => void;
   getState(): PersonalState;
   subscribe(listener: () => void): () => void;
-  /** Keeps "this input, which gave these features, is digit `label`". */
-  record(label: number, input: Float32Array, features: Float32Array): Promise<void>;
+  /** Keeps "this input, which gave these digit logits, is digit `label`". */
+  record(label: number, input: Float32Array, logits: ArrayLike<number>): Promise<void>;
   forget(): Promise<void>;
 }
 
@@ -122,12 +122,12 @@ export function createPersonalSession(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async record(label, input, features) {
+    async record(label, input, logits) {
       if (!session) return;
       const example: StoredExample = {
         label,
         input: input.slice(),
-        features: features.slice(),
+        logits: Float32Array.from(logits),
         model: session.model,
         time: Date.now(),
       };

@@ -14,7 +14,7 @@ const MODEL = 'fastwide 2026-11-27';
 const example = (label: number, time = label): StoredExample => ({
   label,
   input: new Float32Array(INPUT_PIXELS).fill(label / 10),
-  features: Float32Array.of(label, 1, 0, 2),
+  logits: Float32Array.of(label, 1, 0, 2, 0, 0, 0, 0, 0, -3),
   model: MODEL,
   time,
 });
@@ -45,7 +45,7 @@ describe('openPersonalStore', () => {
     expect(notice).toBeNull();
     expect(examples.map((e) => e.label)).toEqual([3, 7]);
     expect(examples[1]!.input).toEqual(example(7).input);
-    expect(examples[1]!.features).toEqual(Float32Array.of(7, 1, 0, 2));
+    expect(examples[1]!.logits).toEqual(example(7).logits);
     again.close();
   });
 
@@ -103,7 +103,45 @@ describe('openPersonalStore', () => {
     }
   });
 
-  it("drops examples of another model's features, with a notice", async () => {
+  it('discards an older format (format 1 kept penultimate features), with a notice', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((resolve) => {
+      const open = factory.open(DATABASE, 1);
+      open.onupgradeneeded = () => {
+        const examples = open.result.createObjectStore('examples', { autoIncrement: true });
+        open.result.createObjectStore('meta', { keyPath: 'key' });
+        const { label, input, model, time } = example(3);
+        examples.add({ format: 1, label, input, features: new Float32Array(4704), model, time });
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+    });
+    const store = await openPersonalStore(MODEL, { factory });
+    expect(await store.load()).toEqual({ examples: [], notice: DISCARDED });
+    await store.add(example(5));
+    expect(await store.load()).toMatchObject({ examples: [{ label: 5 }], notice: null });
+  });
+
+  it('says nothing when an older format had nothing kept', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((resolve) => {
+      const open = factory.open(DATABASE, 1);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('examples', { autoIncrement: true });
+        open.result.createObjectStore('meta', { keyPath: 'key' });
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+    });
+    const store = await openPersonalStore(MODEL, { factory });
+    expect(await store.load()).toEqual({ examples: [], notice: null });
+  });
+
+  it("drops examples of another model's logits, with a notice", async () => {
     const factory = new IDBFactory();
     const old = await openPersonalStore('fast 2026-01-01', { factory });
     await old.add({ ...example(1), model: 'fast 2026-01-01' });

@@ -1,23 +1,25 @@
 import { INPUT_PIXELS, NUM_CLASSES } from '../constants';
 import { PERSONAL_CAPACITY } from './keepNewest';
 
-// The kept examples in IndexedDB, on this device only. Format 1: database DATABASE, object
-// store 'examples' (auto-increment keys, so key order is age order) of
-// { format: 1, label, input: Float32Array(784), features: Float32Array, model, time }, and
-// store 'meta' holding { key: 'format', format: 1 }. Anything else found there (damaged
-// records, another format) is discarded with a notice, never shown as an error.
+// The kept examples in IndexedDB, on this device only. Format 2 (the database's version): store
+// 'examples' (auto-increment keys, so key order is age order) of
+// { format: 2, label, input: Float32Array(784), logits: Float32Array(10), model, time }, and
+// store 'meta' holding { key: 'format', format: 2 }. Anything else found there (damaged
+// records, format 1's penultimate features, another format) is discarded with a notice, never
+// shown as an error.
 
 export const DATABASE = 'digit-recogniser-personal';
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 const EXAMPLES = 'examples';
 const META = 'meta';
 
-/** One kept example: the model's input, the features it gave, and the digit it really is. */
+/** One kept example: the model's input, the digit logits it gave, and the digit it really is. */
 export interface StoredExample {
   label: number;
   input: Float32Array;
-  features: Float32Array;
-  /** The model the features came from (its architecture and training date). */
+  /** dense_1's ten logits for `input`: what adaptation compares (adaptLogits.ts). */
+  logits: Float32Array;
+  /** The model the logits came from (its architecture and training date). */
   model: string;
   /** When it was kept (ms since 1970). */
   time: number;
@@ -51,8 +53,10 @@ export async function openPersonalStore(
 ): Promise<PersonalStore> {
   let notice: string | null = null;
   let db: IDBDatabase;
+  // An older format's examples cannot be read by this version: the upgrade drops them.
+  const onDiscard = () => (notice = DISCARDED);
   try {
-    db = await openDatabase(factory);
+    db = await openDatabase(factory, onDiscard);
     if (![EXAMPLES, META].every((name) => db.objectStoreNames.contains(name))) {
       db.close();
       throw new Error('the database lacks its object stores');
@@ -61,7 +65,7 @@ export async function openPersonalStore(
     // A newer format's database (VersionError) or one that cannot be opened: start afresh.
     if ((error as DOMException).name === 'QuotaExceededError') throw error;
     await request(factory.deleteDatabase(DATABASE));
-    db = await openDatabase(factory);
+    db = await openDatabase(factory, onDiscard);
     notice = DISCARDED;
   }
   // Another tab upgrading the database must not wait for this one.
@@ -107,15 +111,25 @@ export async function openPersonalStore(
   }
 }
 
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+/** Opens the database, creating it or upgrading an older format's (`onDiscard` if it had any). */
+function openDatabase(factory: IDBFactory, onDiscard: () => void): Promise<IDBDatabase> {
   const open = factory.open(DATABASE, STORE_FORMAT);
   open.onupgradeneeded = () => {
     const db = open.result;
-    for (const name of [EXAMPLES, META]) {
-      if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
-    }
-    db.createObjectStore(EXAMPLES, { autoIncrement: true });
-    db.createObjectStore(META, { keyPath: 'key' });
+    const recreate = () => {
+      for (const name of [EXAMPLES, META]) {
+        if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
+      }
+      db.createObjectStore(EXAMPLES, { autoIncrement: true });
+      db.createObjectStore(META, { keyPath: 'key' });
+    };
+    if (!db.objectStoreNames.contains(EXAMPLES)) return recreate();
+    // Only a store that held examples is worth a notice.
+    const count = open.transaction!.objectStore(EXAMPLES).count();
+    count.onsuccess = () => {
+      if (count.result > 0) onDiscard();
+      recreate();
+    };
   };
   return request(open);
 }
@@ -140,9 +154,9 @@ function isStoredExample(record: unknown): record is StoredExample {
     (r.label as number) < NUM_CLASSES &&
     r.input instanceof Float32Array &&
     r.input.length === INPUT_PIXELS &&
-    r.features instanceof Float32Array &&
-    r.features.length > 0 &&
-    r.features.every(Number.isFinite) &&
+    r.logits instanceof Float32Array &&
+    r.logits.length === NUM_CLASSES &&
+    r.logits.every(Number.isFinite) &&
     typeof r.model === 'string' &&
     typeof r.time === 'number'
   );
