@@ -114,6 +114,14 @@ describe('chooseSegments', () => {
     expect(chooseSegments(merged, [sure(0), sure(1), sure(0), sure(1)], models)).toEqual([0, 1]);
   });
 
+  it('never undoes a merge into a digit and a piece that is not one (a cross, a letter)', () => {
+    const merged = planReading([ZERO, TOUCHING_ONE, FAR_ONE]);
+    const models = { join: KEEP_MERGES, merge: oneFeatureModel('joinedNotDigit', -10, 5) };
+    // The whole not a digit, as above, but one part not a digit either: kept whole.
+    expect(chooseSegments(merged, [none, sure(1), none, sure(1)], models)).toEqual([0, 1]);
+    expect(chooseSegments(merged, [none, sure(1), sure(0), none], models)).toEqual([0, 1]);
+  });
+
   it('needs one reading per candidate', () => {
     expect(() => chooseSegments(plan, [sure(1)])).toThrow(/expected 4 readings/);
   });

@@ -162,6 +162,17 @@ export interface JoinModels {
 
 const SHIPPED: JoinModels = JOIN_MODEL;
 
+/** Below this not-a-digit probability a part counts as a digit (the page's own threshold). */
+const PART_NOT_DIGIT = 0.5;
+
+/** Whether both parts of merge `k` read as digits (or the model has no not-a-digit output). */
+function bothDigits(plan: ReadingPlan, k: number, readings: readonly CandidateReading[]): boolean {
+  const first = plan.groups.length + plan.joins.length + 2 * k;
+  return [readings[first]!, readings[first + 1]!].every(
+    (r) => r.notDigit === null || r.notDigit < PART_NOT_DIGIT,
+  );
+}
+
 /** Log-odds that the two pieces are one digit. */
 export function joinLogOdds(features: readonly number[], model: JoinModel): number {
   return features.reduce(
@@ -191,7 +202,9 @@ export function chooseSegments(
   for (let i = 1; i <= n; i++) {
     best[i] = { score: best[i - 1]!.score, last: [i - 1], from: i - 1 };
     const a = apartAt.get(i - 1);
-    if (a !== undefined) {
+    // A merge is undone only into two digits: a letter or a shape (a cross, hatching) merged
+    // whole must not come apart into a digit and a piece of it (the merge model saw digits only).
+    if (a !== undefined && bothDigits(plan, a, readings)) {
       const { merge } = models;
       const margin = merge.threshold - joinLogOdds(apartFeatures(plan, a, readings), merge);
       const first = n + plan.joins.length + 2 * a;
