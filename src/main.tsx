@@ -6,6 +6,9 @@ import { startClassifierLoad } from './model/earlyClassifier';
 import { modelJsonUrl } from './model/modelUrl';
 import './styles.css';
 
+// The app's code is loaded and evaluated: the first-visit timeline's first step of our own.
+performance.mark('app-start');
+
 // The model loads (backend start, warm-up) while React renders the page; App's useClassifier
 // takes this load over. The model files themselves are preloaded by index.html.
 startClassifierLoad(

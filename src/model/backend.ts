@@ -40,7 +40,15 @@ let webglSupport: WebglSupport | undefined;
 
 async function startDefaultBackend(): Promise<BackendChoice> {
   // Probed once per page: a retry or a rebuilt backend asks again of the same device.
-  webglSupport ??= probeWebgl();
+  if (!webglSupport) {
+    // Asking what WebGL runs on starts the GPU process (about 100 ms on a first visit, the
+    // page waiting): meanwhile the wasm backend's code (18 KB gzip), which every device
+    // without a GPU needs next, is already on its way. Its binary is fetched only if chosen.
+    void import('./wasmKernels').catch(() => {});
+    const start = performance.now();
+    webglSupport = probeWebgl();
+    performance.measure('webgl-probe', { start, end: performance.now() });
+  }
   let choice = defaultBackend(webglSupport);
   if (choice.name === 'webgl') {
     if (await startWebgl()) return { name: 'webgl' };
