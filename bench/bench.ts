@@ -205,6 +205,7 @@ function table(): string {
         `Model files, first visit, ${label(l.backend)}`,
         `model.json requested at median ${l.modelJsonStartMs.median.toFixed(0)} ms, weights received at median ${l.weightsEndMs.median.toFixed(0)} ms`,
       ],
+      [`First visit timeline, ${label(l.backend)} (medians, ms from navigation)`, timeline(l)],
       [`Pen-up -> answer, ${label(l.backend)}`, ms(l.penUpMs)],
       [
         `Predict while drawing, ${label(l.backend)}`,
@@ -307,6 +308,19 @@ function label(backend: BenchBackend): string {
 
 function ratio(l: LatencyResult, base: LatencyResult, key: 'drawingMs' | 'singleMs'): string {
   return l === base ? '' : `; median ${(l[key].median / base[key].median).toFixed(2)}x webgl`;
+}
+
+/** A first visit's steps in order, each where it ended (the probe and warm-up also how long). */
+function timeline({ timeline: t, modelReadyMs }: LatencyResult): string {
+  const at = (v: number | null) => (v === null ? 'n/a' : v.toFixed(0));
+  return [
+    `app code running ${at(t.appStart)}`,
+    ...(t.probe === null ? [] : [`WebGL probe done ${at(t.probeEnd)} (${at(t.probe)} ms)`]),
+    `model files in hand ${at(t.modelFiles)}`,
+    `backend started ${at(t.backendStarted)}`,
+    `warm-up done ${at(t.warmUpEnd)} (${at(t.warmUp)} ms)`,
+    `model ready ${modelReadyMs.median.toFixed(0)}`,
+  ].join('; ');
 }
 
 function lowest(perClass: number[]): string {

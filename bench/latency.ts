@@ -1,3 +1,4 @@
+import type { LoadTimeline } from '../e2e/support/RecogniserPage';
 import { WAVY_LINE } from '../e2e/support/strokes';
 import { openFirstVisit, type FirstVisit } from './setup';
 import { summarise, type Summary } from './stats';
@@ -14,6 +15,8 @@ export interface LatencyResult {
   /** Navigation start -> model.json requested, and -> the weights received (resource timing). */
   modelJsonStartMs: Summary;
   weightsEndMs: Summary;
+  /** Medians of each first visit's timeline (see RecogniserPage.loadTimeline); null if absent. */
+  timeline: Record<keyof LoadTimeline, number | null>;
   /** Pointerup -> the prediction's data-state="done", timed in the page: what a person waits for. */
   penUpMs: Summary;
   /** 'predict' measures taken while a stroke is being drawn (competing with its frames). */
@@ -75,6 +78,7 @@ export async function measureLatency(
     modelReadyMs: summarise(visits.map((v) => v.modelReadyMs)),
     modelJsonStartMs: summarise(visits.map((v) => v.modelJsonStartMs)),
     weightsEndMs: summarise(visits.map((v) => v.weightsEndMs)),
+    timeline: medianTimeline(visits.map((v) => v.timeline)),
     penUpMs: summarise(penUp),
     drawingMs: summarise(drawing),
     singleMs: summarise(single),
@@ -110,4 +114,15 @@ export async function measureReturnVisit(
     await visit.close();
   }
   return summarise(ready);
+}
+
+/** Each step's median over the loads that took it (null if none did). */
+function medianTimeline(timelines: LoadTimeline[]): Record<keyof LoadTimeline, number | null> {
+  const keys = Object.keys(timelines[0] ?? {}) as (keyof LoadTimeline)[];
+  return Object.fromEntries(
+    keys.map((key) => {
+      const values = timelines.map((t) => t[key]).filter((v): v is number => v !== null);
+      return [key, values.length ? summarise(values).median : null];
+    }),
+  ) as Record<keyof LoadTimeline, number | null>;
 }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecogniserPage } from '../e2e/support/RecogniserPage';
+import { RecogniserPage, type LoadTimeline } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
 
 /** The page size every benchmark uses: the frame cost of software compositing grows with it. */
@@ -50,6 +50,8 @@ export interface FirstVisit {
   /** Resource timing: model.json's request start and the weights' last byte, from navigation. */
   modelJsonStartMs: number;
   weightsEndMs: number;
+  /** Where the load's time went (see RecogniserPage.loadTimeline). */
+  timeline: LoadTimeline;
   /** Opens `url` in a new tab of the same profile and waits until its model is ready. */
   openTab(url: string): Promise<RecogniserPage>;
   /** Closes the browser and deletes its profile. */
@@ -91,6 +93,7 @@ export async function openFirstVisit(url: string): Promise<FirstVisit> {
       modelReadyMs: await app.modelReadyAt(),
       modelJsonStartMs: json.startTime,
       weightsEndMs: Math.max(...weights.map((w) => w.responseEnd)),
+      timeline: await app.loadTimeline(),
       openTab,
       close,
     };

@@ -9,6 +9,17 @@ import type { Stroke } from '../../src/strokes';
  */
 export type MouseMoves = number | 'coalesced';
 
+/** See `loadTimeline`. */
+export interface LoadTimeline {
+  appStart: number | null;
+  probeEnd: number | null;
+  probe: number | null;
+  modelFiles: number | null;
+  backendStarted: number | null;
+  warmUpEnd: number | null;
+  warmUp: number | null;
+}
+
 /** One layer of the Layers panel, as `layerSummaries` reads it. */
 export interface LayerSummary {
   name: string;
@@ -375,6 +386,31 @@ export class RecogniserPage {
       if (!mark) throw new Error('no model-ready mark');
       return mark.startTime;
     });
+  }
+
+  /**
+   * Where a load's time went (ms from navigation; null when the page did not take that step):
+   * the app's code running, the end of the WebGL probe (default page) and its length, the
+   * model files in hand, the backend started, and the warm-up's end and length.
+   */
+  async loadTimeline(): Promise<LoadTimeline> {
+    // Entry names -> [end, duration]; no named helpers in here (tsx would wrap them in an
+    // undefined __name() once the function runs in the page).
+    const [app, probe, files, backend, warmUp] = await this.page.evaluate(() =>
+      ['app-start', 'webgl-probe', 'model-files', 'backend-started', 'warm-up'].map((name) => {
+        const [e] = performance.getEntriesByName(name);
+        return e ? [e.startTime + e.duration, e.duration] : null;
+      }),
+    );
+    return {
+      appStart: app?.[0] ?? null,
+      probeEnd: probe?.[0] ?? null,
+      probe: probe?.[1] ?? null,
+      modelFiles: files?.[0] ?? null,
+      backendStarted: backend?.[0] ?? null,
+      warmUpEnd: warmUp?.[0] ?? null,
+      warmUp: warmUp?.[1] ?? null,
+    };
   }
 
   /** The preview's pixels as 0..1 intensities (28x28). */
