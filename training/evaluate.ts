@@ -24,8 +24,9 @@ import { DEFAULT_SIMULATION } from './adaptSimulation';
 const USAGE = `npm run eval -- [--model public/model/model.json] [--json]
 npm run eval -- [--strokes FILE] [--writers held-out|all|tra-1,tra-2,...] [--json]
 npm run eval -- --non-digits FILE [--json]
-npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|tra-1,...] [--keep corrections|all]
-                [--method means|knn] [--k N] [--threshold C] [--weight W] [--json]
+npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|training|tra-1,...]
+                [--keep corrections|all] [--method means|knn] [--k N] [--threshold C] [--weight W]
+                [--margin M|none] [--pair|--no-pair] [--json]
   either of --strokes, --writers measures stroke digits instead of MNIST test;
   FILE defaults to data/pendigits/pendigits-train.json, --writers to all.
   --non-digits FILE: drawings that are not digits (a JSON array of {"strokes": ...}); prints
@@ -35,10 +36,12 @@ npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|tra-1,..
   adaptation, correcting every misread (--keep all: also keeping every right answer, as if
   confirmed), each writer from the shipped model; prints errors without and with adaptation and
   the accuracy change on the other writers' digits with each writer's store. --writers defaults
-  to held-out; validation is ${VALIDATION_WRITERS.join(', ')}. The method's parameters default
+  to held-out; validation is ${VALIDATION_WRITERS.join(', ')}; training is every writer in
+  neither. The method's parameters default
   to the page's (src/personal/adaptLogits.ts).`;
 
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     model: { type: 'string', default: 'public/model/model.json' },
     strokes: { type: 'string' },
@@ -50,6 +53,8 @@ const { values: args } = parseArgs({
     k: { type: 'string', default: String(ADAPT_PARAMS.k) },
     threshold: { type: 'string', default: String(ADAPT_PARAMS.threshold) },
     weight: { type: 'string', default: String(ADAPT_PARAMS.weight) },
+    margin: { type: 'string', default: String(ADAPT_PARAMS.margin ?? 'none') },
+    pair: { type: 'boolean', default: ADAPT_PARAMS.pair ?? false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -74,6 +79,8 @@ try {
         k: Number(args.k),
         threshold: Number(args.threshold),
         weight: Number(args.weight),
+        ...(args.margin === 'none' ? {} : { margin: Number(args.margin) }),
+        pair: args.pair!,
       },
     });
     console.log(args.json ? JSON.stringify(report) : formatAdaptation(path, writers, report));
@@ -126,9 +133,11 @@ function mnistTestSet() {
 /** The stroke digits of the chosen writers: all, held-out, validation or a list. */
 function digitsOf(path: string, writers: string): StrokeDigit[] {
   const all = loadStrokeDigits(path);
+  const notTrained = new Set([...HELD_OUT_WRITERS, ...VALIDATION_WRITERS]);
   const named: Record<string, readonly string[]> = {
     'held-out': HELD_OUT_WRITERS,
     validation: VALIDATION_WRITERS,
+    training: [...new Set(all.map((d) => d.writer))].filter((w) => !notTrained.has(w)),
   };
   const digits =
     writers === 'all' ? all : splitByWriter(all, named[writers] ?? writers.split(',')).heldOut;

@@ -83,6 +83,48 @@ describe('adaptLogits', () => {
     expect(adapted[1]).toBeLessThan(40);
     expect(adapted[1]).toBeGreaterThan(LOGITS[1]! + 3.9);
   });
+
+  describe('margin: only drawings the network hesitates over adapt', () => {
+    const gated: AdaptParams = { ...knn, margin: 3 };
+    // Kept: a 7 the network read as 1 (logits along 1 and 7, 1 on top).
+    const memory = personalMemory([{ label: 7, logits: [0, 5, 0, 0, 0, 0, 0, 4, 0, 0] }]);
+
+    it('a drawing read with a margin below it gains as without the gate', () => {
+      const unsure = [0, 5, 0, 0, 0, 0, 0, 3, 0, 0]; // margin 2
+      expect(adaptLogits(unsure, memory, gated)).toEqual(adaptLogits(unsure, memory, knn));
+      expect(adaptLogits(unsure, memory, gated)[7]).toBeGreaterThan(3);
+    });
+
+    it('a drawing read with a margin at or above it keeps the network logits', () => {
+      const sure = [0, 6, 0, 0, 0, 0, 0, 3, 0, 0]; // margin 3, cosine 0.98 with the kept one
+      expect(adaptLogits(sure, memory, knn)[7]).toBeGreaterThan(3);
+      expect(adaptLogits(sure, memory, gated)).toEqual(sure);
+    });
+
+    it('the same drawing again still reads as corrected, however sure the network is', () => {
+      const confident = LOGITS.map((v, i) => (i === 3 ? 40 : v));
+      const kept = personalMemory([{ label: 1, logits: confident }]);
+      expect(adaptLogits(confident, kept, gated)[1]).toBe(40 + 4);
+    });
+  });
+
+  describe('pair: a correction helps only the reading it was about', () => {
+    const paired: AdaptParams = { ...knn, pair: true };
+    // Kept: an 8 the network read as 3.
+    const memory = personalMemory([{ label: 8, logits: [0, 0, 0, 5, 0, 0, 0, 0, 4, 0] }]);
+
+    it('a drawing read as the digit the correction was against gains', () => {
+      const readAs3 = [0, 0, 0, 5, 0, 0, 0, 0, 3.5, 0];
+      expect(adaptLogits(readAs3, memory, paired)[8]).toBeGreaterThan(3.5);
+    });
+
+    it('a drawing read as a third digit keeps the network logits', () => {
+      // Cosine 0.77 with the kept 8, but read as 5.
+      const readAs5 = [0, 0, 0, 4.5, 0, 5, 0, 0, 4, 0];
+      expect(adaptLogits(readAs5, memory, knn)[8]).toBeGreaterThan(4);
+      expect(adaptLogits(readAs5, memory, paired)).toEqual(readAs5);
+    });
+  });
 });
 
 describe('personalMemory', () => {
@@ -93,6 +135,8 @@ describe('personalMemory', () => {
     ]);
     expect(memory.size).toBe(2);
     expect(Array.from(memory.labels)).toEqual([2, 9]);
+    // What the network read: the largest logit.
+    expect(Array.from(memory.reads)).toEqual([1, 1]);
     expect(Array.from(memory.vectors.subarray(0, 2))).toEqual([
       expect.closeTo(0.6, 6),
       expect.closeTo(0.8, 6),

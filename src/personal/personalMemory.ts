@@ -1,4 +1,5 @@
 import { NUM_CLASSES } from '../constants';
+import { argMax } from '../model/softmax';
 
 /**
  * One kept example: the ten digit logits the network gave the drawing (dense_1, unscaled) and
@@ -16,6 +17,8 @@ export interface PersonalExample {
 export interface PersonalMemory {
   size: number;
   labels: Uint8Array;
+  /** The network's own reading of each (its top logit): the digit the correction was against. */
+  reads: Uint8Array;
   /** size x NUM_CLASSES unit vectors, oldest first. */
   vectors: Float32Array;
   /** Per digit: the unit-length mean of its examples' unit vectors, or null if none. */
@@ -25,6 +28,7 @@ export interface PersonalMemory {
 export const EMPTY_MEMORY: PersonalMemory = {
   size: 0,
   labels: new Uint8Array(0),
+  reads: new Uint8Array(0),
   vectors: new Float32Array(0),
   means: Array.from({ length: NUM_CLASSES }, () => null),
 };
@@ -34,6 +38,7 @@ export function personalMemory(examples: readonly PersonalExample[]): PersonalMe
   if (examples.length === 0) return EMPTY_MEMORY;
   const vectors = new Float32Array(examples.length * NUM_CLASSES);
   const labels = new Uint8Array(examples.length);
+  const reads = new Uint8Array(examples.length);
   const sums = Array.from({ length: NUM_CLASSES }, (): Float32Array | null => null);
   examples.forEach(({ label, logits }, i) => {
     if (logits.length !== NUM_CLASSES) throw new Error(`expected ${NUM_CLASSES} logits`);
@@ -43,12 +48,14 @@ export function personalMemory(examples: readonly PersonalExample[]): PersonalMe
     const unit = unitVector(logits);
     vectors.set(unit, i * NUM_CLASSES);
     labels[i] = label;
+    reads[i] = argMax(logits);
     const sum = (sums[label] ??= new Float32Array(NUM_CLASSES));
     for (let j = 0; j < NUM_CLASSES; j++) sum[j]! += unit[j]!;
   });
   return {
     size: examples.length,
     labels,
+    reads,
     vectors,
     means: sums.map((sum) => sum && unitVector(sum)),
   };
