@@ -114,12 +114,15 @@ describe('chooseSegments', () => {
     expect(chooseSegments(merged, [sure(0), sure(1), sure(0), sure(1)], models)).toEqual([0, 1]);
   });
 
-  it('never undoes a merge into a digit and a piece that is not one (a cross, a letter)', () => {
+  it('never undoes a merge into a piece that is not surely a digit (a cross, a letter)', () => {
     const merged = planReading([ZERO, TOUCHING_ONE, FAR_ONE]);
     const models = { join: KEEP_MERGES, merge: oneFeatureModel('joinedNotDigit', -10, 5) };
     // The whole not a digit, as above, but one part not a digit either: kept whole.
     expect(chooseSegments(merged, [none, sure(1), none, sure(1)], models)).toEqual([0, 1]);
     expect(chooseSegments(merged, [none, sure(1), sure(0), none], models)).toEqual([0, 1]);
+    // Both parts digits, but one unsure (a letter R read as a 1 and a hesitant 9): kept whole.
+    const hesitant = { ...sure(9), confidence: 0.7 };
+    expect(chooseSegments(merged, [none, sure(1), sure(1), hesitant], models)).toEqual([0, 1]);
   });
 
   it('needs one reading per candidate', () => {

@@ -164,12 +164,18 @@ const SHIPPED: JoinModels = JOIN_MODEL;
 
 /** Below this not-a-digit probability a part counts as a digit (the page's own threshold). */
 const PART_NOT_DIGIT = 0.5;
+/**
+ * A part must be read at least this surely to stand as a digit of its own: a letter R came
+ * apart into an unsure 1 and 9. Numbers of the training, validation and held-out writers
+ * (training/numbersReport.ts, 2,000 each) read the same with it as without.
+ */
+const PART_CONFIDENCE = 0.9;
 
-/** Whether both parts of merge `k` read as digits (or the model has no not-a-digit output). */
+/** Whether both parts of merge `k` read surely as digits (not-a-digit, where the model has it, below its threshold). */
 function bothDigits(plan: ReadingPlan, k: number, readings: readonly CandidateReading[]): boolean {
   const first = plan.groups.length + plan.joins.length + 2 * k;
   return [readings[first]!, readings[first + 1]!].every(
-    (r) => r.notDigit === null || r.notDigit < PART_NOT_DIGIT,
+    (r) => (r.notDigit === null || r.notDigit < PART_NOT_DIGIT) && r.confidence >= PART_CONFIDENCE,
   );
 }
 
@@ -202,8 +208,8 @@ export function chooseSegments(
   for (let i = 1; i <= n; i++) {
     best[i] = { score: best[i - 1]!.score, last: [i - 1], from: i - 1 };
     const a = apartAt.get(i - 1);
-    // A merge is undone only into two digits: a letter or a shape (a cross, hatching) merged
-    // whole must not come apart into a digit and a piece of it (the merge model saw digits only).
+    // A merge is undone only into two sure digits: a letter or a shape (a cross, hatching, an
+    // R) merged whole must not come apart into digits and pieces (the merge model saw digits).
     if (a !== undefined && bothDigits(plan, a, readings)) {
       const { merge } = models;
       const margin = merge.threshold - joinLogOdds(apartFeatures(plan, a, readings), merge);
