@@ -1,4 +1,4 @@
-import type { LoadTimeline } from '../e2e/support/RecogniserPage';
+import type { LoadTimeline, RecogniserPage } from '../e2e/support/RecogniserPage';
 import { WAVY_LINE } from '../e2e/support/strokes';
 import { openFirstVisit, type FirstVisit } from './setup';
 import { summarise, type Summary } from './stats';
@@ -61,15 +61,7 @@ export async function measureLatency(
       if (s < strokes - 2) await app.click('undo');
     }
     penUp.push(...(await app.takePenUpToAnswer()));
-    for (let s = 0; s < singles; s++) {
-      await app.click(s % 2 ? 'redo' : 'undo');
-      await app.waitForDone();
-      // Let the frame the change caused go by, so the next one starts on an idle page.
-      await app.page.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))),
-      );
-    }
-    single.push(...(await app.takePredictMeasures()));
+    single.push(...(await predictIdleSingles(app, singles)));
     await visit.close();
   }
   return {
@@ -83,6 +75,22 @@ export async function measureLatency(
     drawingMs: summarise(drawing),
     singleMs: summarise(single),
   };
+}
+
+/**
+ * Undoes and redoes the last stroke `count` times, one prediction at a time on an idle page,
+ * and returns the 'predict' measures taken since the last `takePredictMeasures`.
+ */
+export async function predictIdleSingles(app: RecogniserPage, count: number): Promise<number[]> {
+  for (let s = 0; s < count; s++) {
+    await app.click(s % 2 ? 'redo' : 'undo');
+    await app.waitForDone();
+    // Let the frame the change caused go by, so the next one starts on an idle page.
+    await app.page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))),
+    );
+  }
+  return app.takePredictMeasures();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { WAVY_LINE } from '../e2e/support/strokes';
-import { pageUrl, type BenchBackend } from './latency';
+import { pageUrl, predictIdleSingles, type BenchBackend } from './latency';
 import { openApp } from './setup';
 import { summarise, type Summary } from './stats';
 
@@ -37,15 +37,7 @@ export async function measureLayersCost(
         await app.drawNormalised(WAVY_LINE, 1);
         await app.waitForDone();
         await app.takePredictMeasures();
-        for (let s = 0; s < singles; s++) {
-          await app.click(s % 2 ? 'redo' : 'undo');
-          await app.waitForDone();
-          // Let the frame the change caused go by, so the next one starts on an idle page.
-          await app.page.evaluate(
-            () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))),
-          );
-        }
-        predict[panel].push(...(await app.takePredictMeasures()));
+        predict[panel].push(...(await predictIdleSingles(app, singles)));
       }
     }
   } finally {
