@@ -8,13 +8,12 @@
 //     per page, strokes and undo/redo on each; BENCH_RETURNS (5) return visits per page
 //   BENCH_LAYER_ROUNDS (4)  rounds of the Layers panel closed, then open (12 predictions each)
 import type { Browser } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { startStaticServer } from '../scripts/serveStatic';
-import type { NumbersReport } from '../training/numbersReport';
+import { reportNumbers } from '../training/numbersReport';
 import { bundleModules, type ModuleShare } from './bundleModules';
 import {
   measureLatency,
@@ -24,7 +23,7 @@ import {
 } from './latency';
 import { measureLayersCost, type LayersCostResult } from './layersCost';
 import { modelAccuracies } from './modelAccuracy';
-import { replayNumbers, type NumbersResult } from './numbers';
+import { NUMBERS_SEED, replayNumbers, type NumbersResult } from './numbers';
 import { replayHandwriting, type ReplayResult } from './replay';
 import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup';
 import { assetSizes, modelBytes, type FileSize } from './sizes';
@@ -62,16 +61,11 @@ const modules = await bundleModules();
 const model = modelBytes('public/model');
 
 step(`reading ${NODE_NUMBERS} numbers in Node`);
-const nodeNumbers = JSON.parse(
-  execFileSync(
-    'npx',
-    ['tsx', 'training/numbersReport.ts', '--count', String(NODE_NUMBERS), '--json'],
-    { encoding: 'utf8' },
-  )
-    .trim()
-    .split('\n')
-    .at(-1)!,
-) as NumbersReport;
+const nodeNumbers = await reportNumbers({
+  writers: 'held-out',
+  count: NODE_NUMBERS,
+  seed: NUMBERS_SEED,
+});
 
 step('accuracy of the trained models (Node, wasm backend)');
 const accuracy = await modelAccuracies(

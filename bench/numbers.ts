@@ -30,6 +30,9 @@ export interface NumbersResult {
   seconds: number;
 }
 
+/** The bench's numbers; the Node reading (bench.ts) starts from the same ones. */
+export const NUMBERS_SEED = 2027;
+
 /**
  * Numbers composed from the held-out writers' digits (2 to 8 digits, one writer each; see
  * e2e/support/numbers.ts), written with the mouse through the built app, then the same digits
@@ -42,7 +45,7 @@ export async function replayNumbers(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<NumbersResult> {
   const started = performance.now();
-  const numbers = composeNumbers(heldOutDigits(), count, 2027);
+  const numbers = composeNumbers(heldOutDigits(), count, NUMBERS_SEED);
   const { context, app, backend } = await openApp(browser, url);
   try {
     await app.timePenUpToAnswer();

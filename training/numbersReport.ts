@@ -5,10 +5,8 @@
 // the bench's pad size), read with the page's plan, model and choice of segments; on the
 // bench's 100 numbers it gives the browser's figures and mistakes exactly.
 //   npx tsx training/numbersReport.ts [--writers held-out|validation|training] [--count 1000]
-//     [--seed 2027] [--mistakes] [--json]   (--json: one JSON line of the figures, for the bench)
+//     [--seed 2027] [--mistakes] [--json]   (reportNumbers: the same, for the bench)
 // Tune on the validation or training writers; the held-out writers are for the measurement.
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
 import { placeOnPad } from '../e2e/support/handwriting';
 import { composeNumbers, fitOnPad, type ComposedNumber } from '../e2e/support/numbers';
@@ -18,6 +16,7 @@ import { strokeBounds, type Stroke } from '../src/strokes';
 import { loadModelFile } from './loadModelFile';
 import { readNumbers, type ReadNumber } from './readNumbers';
 import { loadStrokeDigits } from './strokeDigits';
+import { startWasmBackend } from './wasmBackend';
 
 /** The pad in the bench's viewport (bench/setup.ts BENCH_VIEWPORT), CSS pixels. */
 const PAD = { width: 936, height: 304 };
@@ -59,33 +58,38 @@ export interface NumbersReport {
 const toPadUnits = (strokes: readonly Stroke[]) =>
   strokes.map((s) => s.map(([x, y]) => [x / PAD.height, y / PAD.height] as const));
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      writers: { type: 'string', default: 'held-out' },
-      count: { type: 'string', default: '1000' },
-      seed: { type: 'string', default: '2027' },
-      mistakes: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+/** Which writers' digits the numbers are composed from. */
+export type NumberWriters = 'held-out' | 'validation' | 'training';
+
+/**
+ * `count` numbers composed from the chosen writers' digits (seeds from `seed`), read as the
+ * bench reads them in the browser: the figures, and a line per number read wrong.
+ */
+export async function reportNumbers({
+  writers,
+  count,
+  seed,
+}: {
+  writers: NumberWriters;
+  count: number;
+  seed: number;
+}): Promise<NumbersReport & { mistakes: string[] }> {
   const [held, validation] = [new Set(HELD_OUT_WRITERS), new Set(VALIDATION_WRITERS)];
-  const pick: Record<string, (w: string) => boolean> = {
+  const pick: Record<NumberWriters, (w: string) => boolean> = {
     'held-out': (w) => held.has(w),
     validation: (w) => validation.has(w),
     training: (w) => !held.has(w) && !validation.has(w),
   };
-  const inSet = pick[values.writers];
-  if (!inSet) throw new Error(`--writers is one of ${Object.keys(pick).join(', ')}`);
+  const inSet = pick[writers];
+  if (!inSet) throw new Error(`writers is one of ${Object.keys(pick).join(', ')}`);
   const digits = loadStrokeDigits().filter((d) => inSet(d.writer));
   // One seed uses each writer's digits once; further seeds compose them afresh.
-  const count = Number(values.count);
   const numbers: ComposedNumber[] = [];
-  for (let seed = Number(values.seed); numbers.length < count; seed++) {
-    numbers.push(...composeNumbers(digits, count - numbers.length, seed));
+  for (let s = seed; numbers.length < count; s++) {
+    numbers.push(...composeNumbers(digits, count - numbers.length, s));
   }
 
-  await tf.setBackend('wasm');
+  await startWasmBackend();
   const { model, metadata } = await loadModelFile('public/model/model.json');
   const drawn = numbers.map((n) => ({
     strokes: toPadUnits(fitOnPad(n.strokes, PAD.width, PAD.height)),
@@ -105,6 +109,7 @@ async function main() {
   // though a digit reads wrong alone: by cause.
   const lost = { grouping: 0, digitInContext: 0 };
   let gained = 0;
+  const mistakes: string[] = [];
   for (const [i, n] of numbers.entries()) {
     const { value: read, groups } = valueOf(readN[i]!, drawn[i]!.strokes);
     const alone = n.digits.map(() => valueOf(readS[at]!, singles[at++]!.strokes).value.join(''));
@@ -121,7 +126,7 @@ async function main() {
     tally.count += Number(countWrong);
     if (allAlone && !right) lost[groupedWrong ? 'grouping' : 'digitInContext']++;
     if (right && !allAlone) gained++;
-    if (values.mistakes && !right) {
+    if (!right) {
       const what = countWrong
         ? 'split/merge'
         : groupedWrong
@@ -129,43 +134,62 @@ async function main() {
           : allAlone
             ? 'in context'
             : 'alone too';
-      console.log(
+      mistakes.push(
         `${what}: ${n.value} (${n.writer}, #${n.digits.map((d) => d.index).join(',')}) read as ${read.join('')}; alone ${alone.join(' ')}`,
       );
     }
   }
   const N = numbers.length;
-  const pct = (x: number) => `${((100 * x) / N).toFixed(2)}%`;
   const shortfall = lost.grouping + lost.digitInContext - gained;
   // Paired: only the numbers where the two measures disagree carry the difference.
   const standardError = Math.sqrt(lost.grouping + lost.digitInContext + gained);
+  return {
+    writers,
+    numbers: N,
+    digits: tally.digits,
+    wholeRight: tally.right / N,
+    allDigitsRightSingly: tally.allAlone / N,
+    singleAccuracy: tally.digitsAlone / tally.digits,
+    wrongSplit: tally.count / N,
+    shortfall: shortfall / N,
+    standardError: standardError / N,
+    lostToGrouping: lost.grouping,
+    lostInContext: lost.digitInContext,
+    gained,
+    mistakes,
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      writers: { type: 'string', default: 'held-out' },
+      count: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '2027' },
+      mistakes: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const { mistakes, ...report } = await reportNumbers({
+    writers: values.writers as NumberWriters,
+    count: Number(values.count),
+    seed: Number(values.seed),
+  });
+  if (values.mistakes) mistakes.forEach((line) => console.log(line));
   if (values.json) {
-    const report: NumbersReport = {
-      writers: values.writers,
-      numbers: N,
-      digits: tally.digits,
-      wholeRight: tally.right / N,
-      allDigitsRightSingly: tally.allAlone / N,
-      singleAccuracy: tally.digitsAlone / tally.digits,
-      wrongSplit: tally.count / N,
-      shortfall: shortfall / N,
-      standardError: standardError / N,
-      lostToGrouping: lost.grouping,
-      lostInContext: lost.digitInContext,
-      gained,
-    };
     console.log(JSON.stringify(report));
     return;
   }
+  const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
   console.log(
-    `${N} numbers (${tally.digits} digits) of the ${values.writers} writers, seeds from ${values.seed}:\n` +
-      `  whole number right ${pct(tally.right)}; every digit right alone ${pct(tally.allAlone)} ` +
-      `(single digits ${((100 * tally.digitsAlone) / tally.digits).toFixed(2)}%)\n` +
-      `  shortfall ${((100 * shortfall) / N).toFixed(2)} points (± ${((100 * standardError) / N).toFixed(2)}, one standard error): ` +
-      `${lost.grouping} numbers lost to their strokes grouped wrong (split, merged, or a stroke ` +
-      `given to a neighbour), ${lost.digitInContext} to a digit read ` +
-      `otherwise in the number, ${gained} right though a digit reads wrong alone\n` +
-      `  wrong split or merge ${pct(tally.count)}`,
+    `${report.numbers} numbers (${report.digits} digits) of the ${report.writers} writers, seeds from ${values.seed}:\n` +
+      `  whole number right ${pct(report.wholeRight)}; every digit right alone ${pct(report.allDigitsRightSingly)} ` +
+      `(single digits ${pct(report.singleAccuracy)})\n` +
+      `  shortfall ${(100 * report.shortfall).toFixed(2)} points (± ${(100 * report.standardError).toFixed(2)}, one standard error): ` +
+      `${report.lostToGrouping} numbers lost to their strokes grouped wrong (split, merged, or a stroke ` +
+      `given to a neighbour), ${report.lostInContext} to a digit read ` +
+      `otherwise in the number, ${report.gained} right though a digit reads wrong alone\n` +
+      `  wrong split or merge ${pct(report.wrongSplit)}`,
   );
 }
 
