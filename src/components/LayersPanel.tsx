@@ -69,7 +69,8 @@ function LayersBody({
                 : { layer: view.name, channel },
             )
           }
-          kernel={view.map && view.map.className === 'Conv2D' ? classifier.kernel(view.name) : null}
+          // Read (once) only when one of its maps is enlarged; null for pooling.
+          kernel={enlarged?.layer === view.name ? classifier.kernel(view.name) : null}
         />
       ))}
     </div>

@@ -116,15 +116,14 @@ export async function loadClassifier(
       );
     }
     // Per input: dense_1's ten logits first, then a not_digit logit where the model has one.
-    const width = outputs.length / inputs.length;
     const rowOf = (values: Float32Array, i: number) => {
       const size = values.length / inputs.length;
       return values.slice(i * size, (i + 1) * size);
     };
     return inputs.map((_, i) => {
-      const row = Array.from(outputs.subarray(i * width, (i + 1) * width));
+      const row = Array.from(rowOf(outputs, i));
       const logits = row.slice(0, NUM_CLASSES);
-      const notDigit = width > NUM_CLASSES ? row[NUM_CLASSES]! : null;
+      const notDigit = row.length > NUM_CLASSES ? row[NUM_CLASSES]! : null;
       return {
         logits,
         notDigitLogit: notDigit,

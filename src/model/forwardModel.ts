@@ -81,8 +81,8 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
   // Tensors made here rather than decoded from the files (the merged output layer).
   const owned: tf.Tensor[] = [];
   let shape: number[] = [];
-  // Each step's function and, for map layers, its index in `maps`.
-  const steps: { run: Step; map?: number }[] = [];
+  // Each step's function, and whether its output is one of `maps`.
+  const steps: { run: Step; map?: boolean }[] = [];
   const maps: MapLayer[] = [];
   const kernels = new Map<string, tf.Tensor4D>();
   let featuresLayer = { name: '', size: 0 };
@@ -90,7 +90,7 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
     const [h, w, c] = shape as [number, number, number];
     const className = layer.class_name as MapLayer['className'];
     maps.push({ name: layer.name, className, shape: [h, w, c], kernelSize, strides });
-    steps[steps.length - 1]!.map = maps.length - 1;
+    steps[steps.length - 1]!.map = true;
   };
   try {
     for (const layer of layers) {
@@ -179,7 +179,7 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
     const mapOutputs: tf.Tensor4D[] = [];
     const features = steps.reduce((t, step) => {
       const next = step.run(t);
-      if (options.maps && step.map !== undefined) mapOutputs.push(next as tf.Tensor4D);
+      if (options.maps && step.map) mapOutputs.push(next as tf.Tensor4D);
       return next;
     }, x) as tf.Tensor2D;
     return { features, outputs: head(features) as tf.Tensor2D, maps: mapOutputs };
