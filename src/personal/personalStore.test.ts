@@ -32,6 +32,22 @@ async function tamper(factory: IDBFactory, write: (examples: IDBObjectStore) => 
   db.close();
 }
 
+/** Creates the database at `version` as `upgrade` lays it out, as another build would have. */
+async function createDatabase(
+  factory: IDBFactory,
+  version: number,
+  upgrade: (db: IDBDatabase) => void,
+): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const open = factory.open(DATABASE, version);
+    open.onupgradeneeded = () => upgrade(open.result);
+    open.onsuccess = () => {
+      open.result.close();
+      resolve();
+    };
+  });
+}
+
 describe('openPersonalStore', () => {
   it('keeps examples across openings, oldest first, with their floats intact', async () => {
     const factory = new IDBFactory();
@@ -87,14 +103,7 @@ describe('openPersonalStore', () => {
   it('discards a database of a newer version or without its stores, with a notice', async () => {
     for (const version of [STORE_FORMAT + 1, STORE_FORMAT]) {
       const factory = new IDBFactory();
-      await new Promise<void>((resolve) => {
-        const open = factory.open(DATABASE, version);
-        open.onupgradeneeded = () => open.result.createObjectStore('something-else');
-        open.onsuccess = () => {
-          open.result.close();
-          resolve();
-        };
-      });
+      await createDatabase(factory, version, (db) => db.createObjectStore('something-else'));
       const store = await openPersonalStore(MODEL, { factory });
       expect(await store.load()).toEqual({ examples: [], notice: DISCARDED });
       await store.add(example(5));
@@ -105,18 +114,11 @@ describe('openPersonalStore', () => {
 
   it('discards an older format (format 1 kept penultimate features), with a notice', async () => {
     const factory = new IDBFactory();
-    await new Promise<void>((resolve) => {
-      const open = factory.open(DATABASE, 1);
-      open.onupgradeneeded = () => {
-        const examples = open.result.createObjectStore('examples', { autoIncrement: true });
-        open.result.createObjectStore('meta', { keyPath: 'key' });
-        const { label, input, model, time } = example(3);
-        examples.add({ format: 1, label, input, features: new Float32Array(4704), model, time });
-      };
-      open.onsuccess = () => {
-        open.result.close();
-        resolve();
-      };
+    await createDatabase(factory, 1, (db) => {
+      const examples = db.createObjectStore('examples', { autoIncrement: true });
+      db.createObjectStore('meta', { keyPath: 'key' });
+      const { label, input, model, time } = example(3);
+      examples.add({ format: 1, label, input, features: new Float32Array(4704), model, time });
     });
     const store = await openPersonalStore(MODEL, { factory });
     expect(await store.load()).toEqual({ examples: [], notice: DISCARDED });
@@ -126,16 +128,9 @@ describe('openPersonalStore', () => {
 
   it('says nothing when an older format had nothing kept', async () => {
     const factory = new IDBFactory();
-    await new Promise<void>((resolve) => {
-      const open = factory.open(DATABASE, 1);
-      open.onupgradeneeded = () => {
-        open.result.createObjectStore('examples', { autoIncrement: true });
-        open.result.createObjectStore('meta', { keyPath: 'key' });
-      };
-      open.onsuccess = () => {
-        open.result.close();
-        resolve();
-      };
+    await createDatabase(factory, 1, (db) => {
+      db.createObjectStore('examples', { autoIncrement: true });
+      db.createObjectStore('meta', { keyPath: 'key' });
     });
     const store = await openPersonalStore(MODEL, { factory });
     expect(await store.load()).toEqual({ examples: [], notice: null });
