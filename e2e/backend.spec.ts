@@ -16,6 +16,48 @@ test('on a software rasteriser the default page runs on WebAssembly and says why
   expect(await app.predictedDigit()).toBe(7);
 });
 
+test('a GPU found after the page answers on WebAssembly is switched to between strokes', async ({
+  app,
+  page,
+}) => {
+  // The WebGL probe's worker stands in for a GPU whose probe answers late, when told to.
+  await page.addInitScript(() => {
+    class LateGpuProbe {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      constructor() {
+        Object.assign(window, {
+          answerProbe: () => this.onmessage?.({ data: { kind: 'gpu', renderer: 'Test GPU' } }),
+        });
+      }
+      terminate() {}
+    }
+    Object.assign(window, { Worker: LateGpuProbe });
+  });
+  await app.open();
+  await expect(app.backend).toHaveText('wasm');
+  await app.drawNormalised(SEVEN);
+  expect(await app.predictedDigit()).toBe(7);
+  const tensors = await app.tensorCount();
+
+  // The probe answers while the pen is down: the page stays on wasm until it is lifted.
+  const { x, y, side } = await app.padBox();
+  await page.mouse.move(x + side * 0.3, y + side * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(x + side * 0.4, y + side * 0.35, { steps: 3 });
+  await page.evaluate(() => (window as unknown as { answerProbe(): void }).answerProbe());
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  await expect(app.backend).toHaveText('wasm');
+  await page.mouse.up();
+  await expect(app.backend).toHaveText('webgl');
+  await expect(app.backendNote).toHaveCount(0);
+
+  // The wasm model's weights were let go; the drawing is read on WebGL.
+  await app.click('undo');
+  await app.waitForDone();
+  expect(await app.predictedDigit()).toBe(7);
+  expect(await app.tensorCount()).toBe(tensors);
+});
+
 test('?backend=webgl forces WebGL there, with no note', async ({ app }) => {
   await app.open('./?backend=webgl');
   await expect(app.backend).toHaveText('webgl');

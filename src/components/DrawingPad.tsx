@@ -33,6 +33,7 @@ export function DrawingPad({
   label = 'Drawing pad: write a digit or a number',
 }: DrawingPadProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const painted = useRef(false);
   // Only one pointer draws at a time; a second finger must not start a stroke or jump the line.
   const activePointer = useRef<number | null>(null);
   const { width, height } = useCssSize(canvasRef);
@@ -45,6 +46,9 @@ export function DrawingPad({
     // Assigning the size clears the canvas even when unchanged, so only assign on change.
     if (canvas.width !== pixelsWide) canvas.width = pixelsWide;
     if (canvas.height !== pixelsHigh) canvas.height = pixelsHigh;
+    // No context until there is ink (see InputPreview: a first context waits for the GPU).
+    if (strokes.length === 0 && !painted.current) return;
+    painted.current = true;
     const ctx = canvas.getContext('2d');
     if (ctx) renderDrawing(ctx, strokes, { width, height, devicePixelRatio: dpr, ink });
   }, [strokes, width, height, dpr, ink]);

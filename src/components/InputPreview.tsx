@@ -4,7 +4,13 @@ import { INPUT_SIZE } from '../constants';
 /** The 28x28 image the model receives, drawn one canvas pixel per input pixel, shown enlarged. */
 export function InputPreview({ input }: { input: Float32Array | null }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const painted = useRef(false);
   useEffect(() => {
+    // No context before the first drawing: on a first visit the page's first canvas context
+    // waits for the browser's GPU process to start (up to a second here), and the model's
+    // start would wait behind it. Until then the canvas's black background is the image.
+    if (!input && !painted.current) return;
+    painted.current = true;
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const image = context.createImageData(INPUT_SIZE, INPUT_SIZE);

@@ -26,27 +26,42 @@ export function useClassifier(
     let cancelled = false;
     let loaded: Classifier | null = null;
     let stopWatching = () => {};
+    const adopt = (classifier: Classifier) => {
+      loaded = classifier;
+      stopWatching();
+      stopWatching = classifier.onContextLost(() => {
+        console.warn('WebGL context lost: rebuilding the model on a new context');
+        try {
+          classifier.dispose(); // frees the weights' records; the GPU memory is gone anyway
+        } catch {
+          // A dead context may refuse; the backend is replaced next regardless.
+        }
+        loaded = null;
+        resetWebglBackend();
+        setState({ status: 'loading', note: 'The graphics processor was reset; restarting…' });
+        setAttempt((n) => n + 1);
+      });
+      setState({ status: 'ready', classifier });
+    };
     takeClassifierLoad(modelJsonUrl, backend).then(
       (classifier) => {
         if (cancelled) {
           classifier.dispose();
           return;
         }
-        loaded = classifier;
-        stopWatching = classifier.onContextLost(() => {
-          console.warn('WebGL context lost: rebuilding the model on a new context');
-          try {
-            classifier.dispose(); // frees the weights' records; the GPU memory is gone anyway
-          } catch {
-            // A dead context may refuse; the backend is replaced next regardless.
-          }
-          loaded = null;
-          resetWebglBackend();
-          setState({ status: 'loading', note: 'The graphics processor was reset; restarting…' });
-          setAttempt((n) => n + 1);
-        });
         performance.mark('model-ready');
-        setState({ status: 'ready', classifier });
+        adopt(classifier);
+        // Started on wasm before the WebGL probe answered: take its final form when it has
+        // (the reason it stays on wasm, or the model rebuilt on a GPU's WebGL).
+        void classifier.settled?.then((final) => {
+          const rebuilt = final.dispose !== classifier.dispose;
+          if (cancelled || loaded !== classifier) {
+            if (rebuilt) final.dispose();
+            return;
+          }
+          if (rebuilt) classifier.dispose();
+          adopt(final);
+        });
       },
       (error: unknown) => {
         if (cancelled) return;

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl/dist/backend_webgl';
 import type { BackendName } from './backendName';
 import type { BackendRequest } from './backendRequest';
-import { defaultBackend } from './defaultBackend';
-import { probeWebgl } from './probeWebgl';
+import { defaultBackend, type DefaultBackend } from './defaultBackend';
+import { whenNoPointerPressed } from '../drawing/pointerRest';
+import { probeWebglInWorker } from './probeWebglInWorker';
 import type { WebglSupport } from './webglSupport';
 import { WEBGL_KERNELS } from './webglKernels';
 
@@ -11,6 +12,11 @@ export interface BackendChoice {
   name: BackendName;
   /** Why the requested (or, by default, fastest) backend was not used, in words for the page. */
   fallbackReason?: string;
+  /**
+   * The default page only, when WebAssembly was ready before the WebGL probe answered: that
+   * answer, still to come (see settleDefaultBackend). The page answers meanwhile.
+   */
+  pendingProbe?: Promise<WebglSupport>;
 }
 
 const FALLBACK_REASONS: Record<Exclude<BackendName, 'cpu'>, string> = {
@@ -36,35 +42,58 @@ export async function startBackend(request: BackendRequest = 'auto'): Promise<Ba
     : { name: 'cpu', fallbackReason: FALLBACK_REASONS[request] };
 }
 
-let webglSupport: WebglSupport | undefined;
+let webglSupport: Promise<WebglSupport> | undefined;
 
+/**
+ * The default page does not wait for the WebGL probe: on a first visit the probe waits for the
+ * browser's GPU process to start (150 ms to over a second here), longer than WebAssembly takes
+ * to start. So both start at once; whichever answers first decides. WebAssembly first: the
+ * page answers on it, and the probe's answer comes with the choice (`pendingProbe`).
+ */
 async function startDefaultBackend(): Promise<BackendChoice> {
   // Probed once per page: a retry or a rebuilt backend asks again of the same device.
   if (!webglSupport) {
-    // Asking what WebGL runs on starts the GPU process (about 100 ms on a first visit, the
-    // page waiting): meanwhile the wasm backend's code (18 KB gzip), which every device
-    // without a GPU needs next, is already on its way. Its binary is fetched only if chosen.
-    void import('./wasmKernels').catch(() => {});
     const start = performance.now();
-    webglSupport = probeWebgl();
-    performance.measure('webgl-probe', { start, end: performance.now() });
+    webglSupport = probeWebglInWorker().finally(() =>
+      performance.measure('webgl-probe', { start, end: performance.now() }),
+    );
   }
-  let choice = defaultBackend(webglSupport);
+  const wasm = startWasm();
+  const first = await Promise.race([webglSupport, wasm.then(() => null)]);
+  const support = first ?? ((await wasm) ? null : await webglSupport);
+  if (support === null) return { name: 'wasm', pendingProbe: webglSupport };
+  let choice = defaultBackend(support);
   if (choice.name === 'webgl') {
+    // tfjs must not switch backend while wasm is still starting: it would end on wasm.
+    await wasm;
     if (await startWebgl()) return { name: 'webgl' };
     choice = defaultBackend({ kind: 'none' });
   }
-  if (await startWasm()) {
-    return {
-      name: 'wasm',
-      fallbackReason: `${choice.whyNotWebgl}, so the model runs on WebAssembly.`,
-    };
-  }
+  if (await wasm) return { name: 'wasm', fallbackReason: wasmReason(choice) };
   await startCpu();
   return {
     name: 'cpu',
     fallbackReason: `${choice.whyNotWebgl} and WebAssembly could not start, so the model runs on the CPU.`,
   };
+}
+
+const wasmReason = (choice: DefaultBackend) =>
+  `${choice.whyNotWebgl}, so the model runs on WebAssembly.`;
+
+/**
+ * The default page's final backend, once the probe has answered while the page ran on wasm:
+ * wasm with the reason, or, on a GPU, WebGL, switched to while no pointer is pressed (the
+ * caller then builds and warms the model on it before its next prediction).
+ */
+export async function settleDefaultBackend(support: WebglSupport): Promise<BackendChoice> {
+  let choice = defaultBackend(support);
+  if (choice.name === 'webgl') {
+    await whenNoPointerPressed();
+    if (await startWebgl()) return { name: 'webgl' };
+    await trySetBackend('wasm');
+    choice = defaultBackend({ kind: 'none' });
+  }
+  return { name: 'wasm', fallbackReason: wasmReason(choice) };
 }
 
 async function startWebgl(): Promise<boolean> {

@@ -1,12 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../constants';
-import { startBackend, watchContextLoss, type BackendChoice } from './backend';
+import {
+  settleDefaultBackend,
+  startBackend,
+  watchContextLoss,
+  type BackendChoice,
+} from './backend';
 import type { BackendRequest } from './backendRequest';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
 import { forwardModel, type ForwardModel, type MapLayer } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
 import { readMetadata, type ModelMetadata } from './modelFormat';
 import { interpretOutputs, type Reading } from './interpretOutputs';
+import type { WebglSupport } from './webglSupport';
 
 /** One drawing read: the raw digit logits (`dense_1`, unscaled) and what the page shows. */
 export interface Prediction extends Reading {
@@ -45,6 +51,12 @@ export interface Classifier {
   kernel(name: string): Float32Array | null;
   /** Reads the inputs (784 values each) in one batched call: one prediction per input. */
   predict(inputs: readonly Float32Array[], options?: PredictOptions): Promise<Prediction[]>;
+  /**
+   * The default page, when it started on wasm before the WebGL probe answered: resolves once
+   * it has, to this classifier with the reason it stays on wasm, or to a new classifier on
+   * WebGL, warmed up (this one is then to be disposed). Never rejects.
+   */
+  settled?: Promise<Classifier>;
   /** Calls back once if the GPU context is lost; the classifier is then unusable. */
   onContextLost(callback: () => void): () => void;
   /** Tensors alive in the backend: flat across predictions, or something leaks. */
@@ -64,6 +76,29 @@ export async function loadClassifier(
     fetchModelArtifacts(modelJsonUrl).finally(() => performance.mark('model-files')),
     startBackend(backendRequest).finally(() => performance.mark('backend-started')),
   ]);
+  const classifier = await buildClassifier(artifacts, bytes, backend);
+  const { pendingProbe } = backend;
+  if (!pendingProbe) return classifier;
+  const settle = async (support: WebglSupport): Promise<Classifier> => {
+    const final = await settleDefaultBackend(support);
+    if (final.name === classifier.backend.name) return { ...classifier, backend: final };
+    try {
+      return await buildClassifier(artifacts, bytes, final);
+    } catch {
+      // WebGL started but cannot run the model: stay on wasm, as if it had not started.
+      await startBackend('wasm');
+      return { ...classifier, backend: await settleDefaultBackend({ kind: 'none' }) };
+    }
+  };
+  return { ...classifier, settled: pendingProbe.then(settle) };
+}
+
+/** The model on the backend just started: its weights uploaded, warmed up. */
+async function buildClassifier(
+  artifacts: tf.io.ModelArtifacts,
+  bytes: number,
+  backend: BackendChoice,
+): Promise<Classifier> {
   let model: ForwardModel;
   try {
     model = forwardModel(artifacts);
@@ -150,7 +185,7 @@ export async function loadClassifier(
     throw error;
   }
   return {
-    backend,
+    backend: { name: backend.name, fallbackReason: backend.fallbackReason },
     metadata,
     modelBytes: bytes,
     outputs: model.outputs,
