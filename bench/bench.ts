@@ -306,17 +306,25 @@ function ratio(l: LatencyResult, base: LatencyResult, key: 'drawingMs' | 'single
   return l === base ? '' : `; median ${(l[key].median / base[key].median).toFixed(2)}x webgl`;
 }
 
-/** A first visit's steps in order, each where it ended (the probe and warm-up also how long). */
+/**
+ * A first visit's steps in the order they ended (the probe and warm-up also how long). The
+ * default page's WebGL probe may end after the page is ready: it no longer holds the page.
+ */
 function timeline({ timeline: t, modelReadyMs }: LatencyResult): string {
   const at = (v: number | null) => (v === null ? 'n/a' : v.toFixed(0));
-  return [
-    `app code running ${at(t.appStart)}`,
-    ...(t.probe === null ? [] : [`WebGL probe done ${at(t.probeEnd)} (${at(t.probe)} ms)`]),
-    `model files in hand ${at(t.modelFiles)}`,
-    `backend started ${at(t.backendStarted)}`,
-    `warm-up done ${at(t.warmUpEnd)} (${at(t.warmUp)} ms)`,
-    `model ready ${modelReadyMs.median.toFixed(0)}`,
-  ].join('; ');
+  const steps: [number | null, string][] = [
+    [t.appStart, `app code running ${at(t.appStart)}`],
+    [t.modelFiles, `model files in hand ${at(t.modelFiles)}`],
+    [t.backendStarted, `backend started ${at(t.backendStarted)}`],
+    [t.warmUpEnd, `warm-up done ${at(t.warmUpEnd)} (${at(t.warmUp)} ms)`],
+    [modelReadyMs.median, `model ready ${modelReadyMs.median.toFixed(0)}`],
+  ];
+  if (t.probe !== null)
+    steps.push([t.probeEnd, `WebGL probe done ${at(t.probeEnd)} (${at(t.probe)} ms)`]);
+  return steps
+    .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
+    .map(([, text]) => text)
+    .join('; ');
 }
 
 function lowest(perClass: number[]): string {

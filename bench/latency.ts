@@ -62,6 +62,8 @@ export async function measureLatency(
     }
     penUp.push(...(await app.takePenUpToAnswer()));
     single.push(...(await predictIdleSingles(app, singles)));
+    // Read again at the end: the default page's WebGL probe may answer after it is ready.
+    visit.timeline = await app.loadTimeline();
     await visit.close();
   }
   return {
