@@ -47,8 +47,9 @@ let webglSupport: Promise<WebglSupport> | undefined;
 /**
  * The default page does not wait for the WebGL probe: on a first visit the probe waits for the
  * browser's GPU process to start (150 ms to over a second here), longer than WebAssembly takes
- * to start. So both start at once; whichever answers first decides. WebAssembly first: the
- * page answers on it, and the probe's answer comes with the choice (`pendingProbe`).
+ * to start. So both start at once; whichever answers first decides. The probe first: its
+ * choice (wasm, still loading beside it, is then unused on a GPU). WebAssembly first: the page
+ * answers on it, and the probe's answer comes with the choice (`pendingProbe`).
  */
 async function startDefaultBackend(): Promise<BackendChoice> {
   // Probed once per page: a retry or a rebuilt backend asks again of the same device.
@@ -58,18 +59,18 @@ async function startDefaultBackend(): Promise<BackendChoice> {
       performance.measure('webgl-probe', { start, end: performance.now() }),
     );
   }
-  const wasm = startWasm();
+  const wasm = prepareWasm();
   const first = await Promise.race([webglSupport, wasm.then(() => null)]);
   const support = first ?? ((await wasm) ? null : await webglSupport);
-  if (support === null) return { name: 'wasm', pendingProbe: webglSupport };
-  let choice = defaultBackend(support);
+  if (support === null && (await startWasm())) {
+    return { name: 'wasm', pendingProbe: webglSupport };
+  }
+  let choice = defaultBackend(support ?? (await webglSupport));
   if (choice.name === 'webgl') {
-    // tfjs must not switch backend while wasm is still starting: it would end on wasm.
-    await wasm;
     if (await startWebgl()) return { name: 'webgl' };
     choice = defaultBackend({ kind: 'none' });
   }
-  if (await wasm) return { name: 'wasm', fallbackReason: wasmReason(choice) };
+  if (await startWasm()) return { name: 'wasm', fallbackReason: wasmReason(choice) };
   await startCpu();
   return {
     name: 'cpu',
@@ -107,30 +108,46 @@ async function startCpu(): Promise<void> {
   if (!(await trySetBackend('cpu'))) throw new Error('no TensorFlow.js backend could start');
 }
 
-let wasmStarted: Promise<boolean> | undefined;
+let wasmPrepared: Promise<boolean> | undefined;
 
-/**
- * Starts the wasm backend, once per page. Its start is asynchronous: two overlapping starts
- * (an effect run twice) would each instantiate it, and the loser's cpu fallback could switch
- * the backend under the winner.
- */
+/** Fetches and initialises the wasm backend, once per page, without making it current. */
+function prepareWasm(): Promise<boolean> {
+  wasmPrepared ??= loadWasm();
+  return wasmPrepared;
+}
+
+/** Makes the wasm backend current, preparing it first if need be. */
 async function startWasm(): Promise<boolean> {
-  wasmStarted ??= loadWasm();
-  if (!(await wasmStarted)) return false;
+  if (!(await prepareWasm())) return false;
   // A later start (a retry) finds it initialised: making it current again is immediate.
   return tf.getBackend() === 'wasm' || trySetBackend('wasm');
 }
 
-/** The wasm backend's code and binary are fetched here, only when it is asked for. */
+/** As tfjs-backend-wasm registers itself. */
+const WASM_PRIORITY = 2;
+
+/**
+ * The wasm backend's code and binary are fetched here, only when it may run. It is initialised
+ * outside tfjs's engine: `setBackend` would make it current as well, and tfjs must not switch
+ * backend while one is initialising (the late one wins), while the default page starts wasm
+ * beside the WebGL probe and may still end on WebGL. The ready backend is then registered.
+ */
 async function loadWasm(): Promise<boolean> {
   try {
     const { WASM_KERNELS, locateWasmBinaries } = await import('./wasmKernels');
     locateWasmBinaries();
     registerMissingKernels(WASM_KERNELS);
+    const factory = tf.findBackendFactory('wasm');
+    if (!factory) return false;
+    const backend = await factory();
+    tf.removeBackend('wasm');
+    tf.registerBackend('wasm', () => backend, WASM_PRIORITY);
+    return true;
   } catch {
-    return false; // its chunk did not load: offline (it is not precached), or a replaced deployment
+    // Its chunk or binary did not load (offline: the chunk is precached, the plain binary is
+    // not; a replaced deployment), or WebAssembly is refused (CSP without wasm-unsafe-eval).
+    return false;
   }
-  return trySetBackend('wasm');
 }
 
 /** Registers the kernels not registered yet (a second start must not register twice). */
