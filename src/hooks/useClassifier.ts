@@ -53,7 +53,7 @@ export function useClassifier(
         adopt(classifier);
         // Started on wasm before the WebGL probe answered: take its final form when it has
         // (the reason it stays on wasm, or the model rebuilt on a GPU's WebGL).
-        void classifier.settled?.then((final) => {
+        void classifier.settle?.().then((final) => {
           const rebuilt = final.dispose !== classifier.dispose;
           if (cancelled || loaded !== classifier) {
             if (rebuilt) final.dispose();

@@ -52,11 +52,12 @@ export interface Classifier {
   /** Reads the inputs (784 values each) in one batched call: one prediction per input. */
   predict(inputs: readonly Float32Array[], options?: PredictOptions): Promise<Prediction[]>;
   /**
-   * The default page, when it started on wasm before the WebGL probe answered: resolves once
-   * it has, to this classifier with the reason it stays on wasm, or to a new classifier on
-   * WebGL, warmed up (this one is then to be disposed). Never rejects.
+   * The default page, when it started on wasm before the WebGL probe answered: waits for the
+   * answer, then resolves to this classifier with the reason it stays on wasm, or to a new
+   * classifier on WebGL, warmed up (this one is then to be disposed). Called by whoever keeps
+   * the classifier, once: a load nobody keeps must not switch the backend. Never rejects.
    */
-  settled?: Promise<Classifier>;
+  settle?: () => Promise<Classifier>;
   /** Calls back once if the GPU context is lost; the classifier is then unusable. */
   onContextLost(callback: () => void): () => void;
   /** Tensors alive in the backend: flat across predictions, or something leaks. */
@@ -90,7 +91,7 @@ export async function loadClassifier(
       return { ...classifier, backend: await settleDefaultBackend({ kind: 'none' }) };
     }
   };
-  return { ...classifier, settled: pendingProbe.then(settle) };
+  return { ...classifier, settle: () => pendingProbe.then(settle) };
 }
 
 /** The model on the backend just started: its weights uploaded, warmed up. */
