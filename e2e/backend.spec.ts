@@ -33,8 +33,10 @@ test('a GPU found after the page answers on WebAssembly is switched to between s
     }
     Object.assign(window, { Worker: LateGpuProbe });
   });
-  await app.open();
+  await page.goto('./');
+  await app.waitForModelReady();
   await expect(app.backend).toHaveText('wasm');
+  await expect(app.backend).toHaveAttribute('data-state', 'interim');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(7);
   const tensors = await app.tensorCount();
@@ -49,6 +51,7 @@ test('a GPU found after the page answers on WebAssembly is switched to between s
   await expect(app.backend).toHaveText('wasm');
   await page.mouse.up();
   await expect(app.backend).toHaveText('webgl');
+  await expect(app.backend).toHaveAttribute('data-state', 'final');
   await expect(app.backendNote).toHaveCount(0);
 
   // The wasm model's weights were let go; the drawing is read on WebGL.
@@ -56,6 +59,43 @@ test('a GPU found after the page answers on WebAssembly is switched to between s
   await app.waitForDone();
   expect(await app.predictedDigit()).toBe(7);
   expect(await app.tensorCount()).toBe(tensors);
+});
+
+test('?backend=webgl answers on the CPU while WebGL starts, and moves to WebGL when the pen lifts', async ({
+  app,
+  page,
+}) => {
+  // The pen goes down before the model is ready (its weights are held until then) and stays
+  // down: WebGL must wait for it.
+  let releaseWeights = () => {};
+  const weightsHeld = new Promise<void>((release) => (releaseWeights = release));
+  await page.route('**/*.bin', async (route) => {
+    await weightsHeld;
+    await route.continue();
+  });
+  await page.goto('./?backend=webgl');
+  const { x, y, side } = await app.padBox();
+  await page.mouse.move(x + side * 0.5, y + side * 0.15);
+  await page.mouse.down();
+  releaseWeights();
+  await app.waitForModelReady();
+  await expect(app.backend).toHaveText('cpu');
+  await expect(app.backend).toHaveAttribute('data-state', 'interim');
+  await expect(app.backendNote).toHaveText(
+    'WebGL is starting; the model runs on the CPU until it is ready.',
+  );
+  await page.mouse.move(x + side * 0.5, y + side * 0.85, { steps: 8 });
+  await app.waitForDone();
+  expect(await app.predictedDigit()).toBe(1);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  await expect(app.backend).toHaveText('cpu');
+
+  await page.mouse.up();
+  await expect(app.backend).toHaveText('webgl');
+  await expect(app.backend).toHaveAttribute('data-state', 'final');
+  await expect(app.backendNote).toHaveCount(0);
+  await app.waitForDone();
+  expect(await app.predictedDigit()).toBe(1);
 });
 
 test('?backend=webgl forces WebGL there, with no note', async ({ app }) => {

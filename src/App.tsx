@@ -83,7 +83,10 @@ export function App() {
       <header className="app__header">
         <h1>Digit recogniser</h1>
         <ModelStatus state={modelState} onRetry={retry} />
-        <BackendBadge backend={classifier?.backend ?? null} />
+        <BackendBadge
+          backend={classifier?.backend ?? null}
+          interim={classifier?.settle !== undefined}
+        />
       </header>
       <main className="app__main">
         <section

@@ -18,6 +18,9 @@ export interface LoadTimeline {
   backendStarted: number | null;
   warmUpEnd: number | null;
   warmUp: number | null;
+  /** When the page moved from an interim backend to its final one, and that one's warm-up. */
+  finalBackend: number | null;
+  finalWarmUp: number | null;
 }
 
 /** One layer of the Layers panel, as `layerSummaries` reads it. */
@@ -132,9 +135,15 @@ export class RecogniserPage {
   }
 
   /** Navigates (relative to the base URL in specs) and waits until the model is ready. */
+  /**
+   * Opens the page and waits until the model answers on its final backend: `?backend=webgl`
+   * answers on the cpu backend while WebGL starts, the default page on wasm while it asks
+   * what WebGL runs on (the badge's data-state is "interim" meanwhile).
+   */
   async open(url = './'): Promise<void> {
     await this.page.goto(url);
     await this.waitForModelReady({ timeout: 60_000 });
+    await expect(this.backend).toHaveAttribute('data-state', 'final', { timeout: 60_000 });
   }
 
   async waitForModelReady(wait = this.wait): Promise<void> {
@@ -396,11 +405,25 @@ export class RecogniserPage {
   async loadTimeline(): Promise<LoadTimeline> {
     // Entry names -> [end, duration]; no named helpers in here (tsx would wrap them in an
     // undefined __name() once the function runs in the page).
-    const [app, probe, files, backend, warmUp] = await this.page.evaluate(() =>
-      ['app-start', 'webgl-probe', 'model-files', 'backend-started', 'warm-up'].map((name) => {
-        const [e] = performance.getEntriesByName(name);
-        return e ? [e.startTime + e.duration, e.duration] : null;
-      }),
+    const [app, probe, files, backend, warmUp, final, finalWarmUp] = await this.page.evaluate(
+      () => [
+        ...[
+          'app-start',
+          'webgl-probe',
+          'model-files',
+          'backend-started',
+          'warm-up',
+          'backend-final',
+        ].map((name) => {
+          const [e] = performance.getEntriesByName(name);
+          return e ? [e.startTime + e.duration, e.duration] : null;
+        }),
+        // The final backend's warm-up, where there was an interim one before it.
+        performance
+          .getEntriesByName('warm-up')
+          .slice(1)
+          .map((e) => [e.startTime + e.duration, e.duration])[0] ?? null,
+      ],
     );
     return {
       appStart: app?.[0] ?? null,
@@ -410,6 +433,8 @@ export class RecogniserPage {
       backendStarted: backend?.[0] ?? null,
       warmUpEnd: warmUp?.[0] ?? null,
       warmUp: warmUp?.[1] ?? null,
+      finalBackend: final?.[0] ?? null,
+      finalWarmUp: finalWarmUp?.[1] ?? null,
     };
   }
 

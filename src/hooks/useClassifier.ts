@@ -60,6 +60,7 @@ export function useClassifier(
             return;
           }
           if (rebuilt) classifier.dispose();
+          performance.mark('backend-final');
           adopt(final);
         });
       },

@@ -13,10 +13,13 @@ export interface BackendChoice {
   /** Why the requested (or, by default, fastest) backend was not used, in words for the page. */
   fallbackReason?: string;
   /**
-   * The default page only, when WebAssembly was ready before the WebGL probe answered: that
-   * answer, still to come (see settleDefaultBackend). The page answers meanwhile.
+   * Set when the page answers on this backend while a better one may still come: WebGL
+   * compiling its programs (`?backend=webgl`), or the default page's WebGL probe still asking.
+   * Resolves to the final backend, switched to while no pointer is pressed (the caller then
+   * builds and warms the model on it before its next prediction), or to this one with the
+   * reason it stays. Called once, by whoever keeps the model.
    */
-  pendingProbe?: Promise<WebglSupport>;
+  upgrade?: () => Promise<BackendChoice>;
 }
 
 const FALLBACK_REASONS: Record<Exclude<BackendName, 'cpu'>, string> = {
@@ -31,15 +34,44 @@ const FALLBACK_REASONS: Record<Exclude<BackendName, 'cpu'>, string> = {
  */
 export async function startBackend(request: BackendRequest = 'auto'): Promise<BackendChoice> {
   if (request === 'auto') return startDefaultBackend();
-  if (request === 'webgl') {
-    if (await startWebgl()) return { name: 'webgl' };
-  } else if (request === 'wasm') {
+  if (request === 'webgl') return startCpuUntilWebgl();
+  if (request === 'wasm') {
     if (await startWasm()) return { name: 'wasm' };
   }
   await startCpu();
   return request === 'cpu'
     ? { name: 'cpu' }
     : { name: 'cpu', fallbackReason: FALLBACK_REASONS[request] };
+}
+
+/**
+ * `?backend=webgl`: WebGL's first answer waits for the GPU process and for its shader programs
+ * to compile (about a second in software here). The page answers on the cpu backend meanwhile,
+ * which needs neither, then moves to WebGL between strokes; without WebGL it stays on the cpu
+ * backend, as before, and says why.
+ */
+async function startCpuUntilWebgl(): Promise<BackendChoice> {
+  await startCpu();
+  return {
+    name: 'cpu',
+    fallbackReason: 'WebGL is starting; the model runs on the CPU until it is ready.',
+    upgrade: async () => {
+      await whenNoPointerPressed();
+      if (await startWebgl()) return { name: 'webgl' };
+      return fallBackFromWebgl('cpu');
+    },
+  };
+}
+
+/**
+ * Back to the backend that answered before WebGL (it started, or failed to, or cannot run the
+ * model), with the reason in words.
+ */
+export async function fallBackFromWebgl(interim: BackendName): Promise<BackendChoice> {
+  await trySetBackend(interim);
+  return interim === 'wasm'
+    ? { name: 'wasm', fallbackReason: wasmReason(defaultBackend({ kind: 'none' })) }
+    : { name: 'cpu', fallbackReason: FALLBACK_REASONS.webgl };
 }
 
 let webglSupport: Promise<WebglSupport> | undefined;
@@ -49,7 +81,7 @@ let webglSupport: Promise<WebglSupport> | undefined;
  * browser's GPU process to start (150 ms to over a second here), longer than WebAssembly takes
  * to start. So both start at once; whichever answers first decides. The probe first: its
  * choice (wasm, still loading beside it, is then unused on a GPU). WebAssembly first: the page
- * answers on it, and the probe's answer comes with the choice (`pendingProbe`).
+ * answers on it, and the probe's answer comes with the choice (`upgrade`).
  */
 async function startDefaultBackend(): Promise<BackendChoice> {
   // Probed once per page: a retry or a rebuilt backend asks again of the same device.
@@ -63,7 +95,8 @@ async function startDefaultBackend(): Promise<BackendChoice> {
   const first = await Promise.race([webglSupport, wasm.then(() => null)]);
   const support = first ?? ((await wasm) ? null : await webglSupport);
   if (support === null && (await startWasm())) {
-    return { name: 'wasm', pendingProbe: webglSupport };
+    const probe = webglSupport;
+    return { name: 'wasm', upgrade: async () => settleDefaultBackend(await probe) };
   }
   let choice = defaultBackend(support ?? (await webglSupport));
   if (choice.name === 'webgl') {
@@ -83,18 +116,14 @@ const wasmReason = (choice: DefaultBackend) =>
 
 /**
  * The default page's final backend, once the probe has answered while the page ran on wasm:
- * wasm with the reason, or, on a GPU, WebGL, switched to while no pointer is pressed (the
- * caller then builds and warms the model on it before its next prediction).
+ * wasm with the reason, or, on a GPU, WebGL, switched to while no pointer is pressed.
  */
-export async function settleDefaultBackend(support: WebglSupport): Promise<BackendChoice> {
-  let choice = defaultBackend(support);
-  if (choice.name === 'webgl') {
-    await whenNoPointerPressed();
-    if (await startWebgl()) return { name: 'webgl' };
-    await trySetBackend('wasm');
-    choice = defaultBackend({ kind: 'none' });
-  }
-  return { name: 'wasm', fallbackReason: wasmReason(choice) };
+async function settleDefaultBackend(support: WebglSupport): Promise<BackendChoice> {
+  const choice = defaultBackend(support);
+  if (choice.name !== 'webgl') return { name: 'wasm', fallbackReason: wasmReason(choice) };
+  await whenNoPointerPressed();
+  if (await startWebgl()) return { name: 'webgl' };
+  return fallBackFromWebgl('wasm');
 }
 
 async function startWebgl(): Promise<boolean> {

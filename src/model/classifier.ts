@@ -1,18 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../constants';
-import {
-  settleDefaultBackend,
-  startBackend,
-  watchContextLoss,
-  type BackendChoice,
-} from './backend';
+import { fallBackFromWebgl, startBackend, watchContextLoss, type BackendChoice } from './backend';
 import type { BackendRequest } from './backendRequest';
 import { fetchModelArtifacts } from './fetchModelArtifacts';
 import { forwardModel, type ForwardModel, type MapLayer } from './forwardModel';
 import { ModelLoadError } from './ModelLoadError';
 import { readMetadata, type ModelMetadata } from './modelFormat';
 import { interpretOutputs, type Reading } from './interpretOutputs';
-import type { WebglSupport } from './webglSupport';
 
 /** One drawing read: the raw digit logits (`dense_1`, unscaled) and what the page shows. */
 export interface Prediction extends Reading {
@@ -52,10 +46,10 @@ export interface Classifier {
   /** Reads the inputs (784 values each) in one batched call: one prediction per input. */
   predict(inputs: readonly Float32Array[], options?: PredictOptions): Promise<Prediction[]>;
   /**
-   * The default page, when it started on wasm before the WebGL probe answered: waits for the
-   * answer, then resolves to this classifier with the reason it stays on wasm, or to a new
-   * classifier on WebGL, warmed up (this one is then to be disposed). Called by whoever keeps
-   * the classifier, once: a load nobody keeps must not switch the backend. Never rejects.
+   * Set while a better backend may still come (see BackendChoice.upgrade): resolves to this
+   * classifier with the reason it stays, or to a new classifier on WebGL, warmed up (this one
+   * is then to be disposed). Called once, by whoever keeps the classifier: a load nobody keeps
+   * must not switch the backend. Never rejects.
    */
   settle?: () => Promise<Classifier>;
   /** Calls back once if the GPU context is lost; the classifier is then unusable. */
@@ -78,20 +72,19 @@ export async function loadClassifier(
     startBackend(backendRequest).finally(() => performance.mark('backend-started')),
   ]);
   const classifier = await buildClassifier(artifacts, bytes, backend);
-  const { pendingProbe } = backend;
-  if (!pendingProbe) return classifier;
-  const settle = async (support: WebglSupport): Promise<Classifier> => {
-    const final = await settleDefaultBackend(support);
+  const { upgrade } = backend;
+  if (!upgrade) return classifier;
+  const settle = async (): Promise<Classifier> => {
+    const final = await upgrade();
     if (final.name === classifier.backend.name) return { ...classifier, backend: final };
     try {
       return await buildClassifier(artifacts, bytes, final);
     } catch {
-      // WebGL started but cannot run the model: stay on wasm, as if it had not started.
-      await startBackend('wasm');
-      return { ...classifier, backend: await settleDefaultBackend({ kind: 'none' }) };
+      // WebGL started but cannot run the model: back to the backend that answered.
+      return { ...classifier, backend: await fallBackFromWebgl(classifier.backend.name) };
     }
   };
-  return { ...classifier, settle: () => pendingProbe.then(settle) };
+  return { ...classifier, settle };
 }
 
 /** The model on the backend just started: its weights uploaded, warmed up. */
