@@ -307,8 +307,9 @@ function ratio(l: LatencyResult, base: LatencyResult, key: 'drawingMs' | 'single
 }
 
 /**
- * A first visit's steps in the order they ended (the probe and warm-up also how long). The
- * default page's WebGL probe may end after the page is ready: it no longer holds the page.
+ * A first visit's steps in the order they ended (the probe and warm-ups also how long). The
+ * default page's WebGL probe, and `?backend=webgl`'s move from the cpu backend to WebGL, end
+ * after the page is ready: they no longer hold it.
  */
 function timeline({ timeline: t, modelReadyMs }: LatencyResult): string {
   const at = (v: number | null) => (v === null ? 'n/a' : v.toFixed(0));
@@ -321,6 +322,12 @@ function timeline({ timeline: t, modelReadyMs }: LatencyResult): string {
   ];
   if (t.probe !== null)
     steps.push([t.probeEnd, `WebGL probe done ${at(t.probeEnd)} (${at(t.probe)} ms)`]);
+  if (t.finalBackend !== null) {
+    steps.push([
+      t.finalBackend,
+      `on the final backend ${at(t.finalBackend)} (its warm-up ${at(t.finalWarmUp)} ms)`,
+    ]);
+  }
   return steps
     .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
     .map(([, text]) => text)
