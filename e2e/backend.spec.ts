@@ -1,4 +1,6 @@
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import type { RecogniserPage } from './support/RecogniserPage';
 import { SEVEN } from './support/strokes';
 
 // The browser tests' Chromium draws WebGL with SwiftShader (scripts/chromiumLaunchOptions.ts):
@@ -15,6 +17,19 @@ test('on a software rasteriser the default page runs on WebAssembly and says why
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(7);
 });
+
+/**
+ * With the pen down, the page stays on its interim backend (given time to go wrong); once the
+ * pen lifts it moves to WebGL, final, with no note.
+ */
+async function expectWebglOnlyOncePenLifts(app: RecogniserPage, page: Page, interim: string) {
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  await expect(app.backend).toHaveText(interim);
+  await page.mouse.up();
+  await expect(app.backend).toHaveText('webgl');
+  await expect(app.backend).toHaveAttribute('data-state', 'final');
+  await expect(app.backendNote).toHaveCount(0);
+}
 
 test('a GPU found after the page answers on WebAssembly is switched to between strokes', async ({
   app,
@@ -47,12 +62,7 @@ test('a GPU found after the page answers on WebAssembly is switched to between s
   await page.mouse.down();
   await page.mouse.move(x + side * 0.4, y + side * 0.35, { steps: 3 });
   await page.evaluate(() => (window as unknown as { answerProbe(): void }).answerProbe());
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
-  await expect(app.backend).toHaveText('wasm');
-  await page.mouse.up();
-  await expect(app.backend).toHaveText('webgl');
-  await expect(app.backend).toHaveAttribute('data-state', 'final');
-  await expect(app.backendNote).toHaveCount(0);
+  await expectWebglOnlyOncePenLifts(app, page, 'wasm');
 
   // The wasm model's weights were let go; the drawing is read on WebGL.
   await app.click('undo');
@@ -87,13 +97,7 @@ test('?backend=webgl answers on the CPU while WebGL starts, and moves to WebGL w
   await page.mouse.move(x + side * 0.5, y + side * 0.85, { steps: 8 });
   await app.waitForDone();
   expect(await app.predictedDigit()).toBe(1);
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
-  await expect(app.backend).toHaveText('cpu');
-
-  await page.mouse.up();
-  await expect(app.backend).toHaveText('webgl');
-  await expect(app.backend).toHaveAttribute('data-state', 'final');
-  await expect(app.backendNote).toHaveCount(0);
+  await expectWebglOnlyOncePenLifts(app, page, 'cpu');
   await app.waitForDone();
   expect(await app.predictedDigit()).toBe(1);
 });

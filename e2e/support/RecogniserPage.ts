@@ -134,11 +134,10 @@ export class RecogniserPage {
     await expect(this.layersPanel).not.toHaveAttribute('open', '', this.wait);
   }
 
-  /** Navigates (relative to the base URL in specs) and waits until the model is ready. */
   /**
-   * Opens the page and waits until the model answers on its final backend: `?backend=webgl`
-   * answers on the cpu backend while WebGL starts, the default page on wasm while it asks
-   * what WebGL runs on (the badge's data-state is "interim" meanwhile).
+   * Navigates (relative to the base URL in specs) and waits until the model answers on its
+   * final backend: `?backend=webgl` answers on the cpu backend while WebGL starts, the default
+   * page on wasm while it asks what WebGL runs on (the badge's data-state is "interim" then).
    */
   async open(url = './'): Promise<void> {
     await this.page.goto(url);
@@ -400,7 +399,8 @@ export class RecogniserPage {
   /**
    * Where a load's time went (ms from navigation; null when the page did not take that step):
    * the app's code running, the end of the WebGL probe (default page) and its length, the
-   * model files in hand, the backend started, and the warm-up's end and length.
+   * model files in hand, the backend started, the warm-up's end and length, and, where the page
+   * answered on an interim backend first, when it moved to its final one and that one's warm-up.
    */
   async loadTimeline(): Promise<LoadTimeline> {
     // Entry names -> [end, duration]; no named helpers in here (tsx would wrap them in an

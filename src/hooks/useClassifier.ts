@@ -51,10 +51,12 @@ export function useClassifier(
         }
         performance.mark('model-ready');
         adopt(classifier);
-        // Started on wasm before the WebGL probe answered: take its final form when it has
-        // (the reason it stays on wasm, or the model rebuilt on a GPU's WebGL).
+        // Answering on an interim backend (wasm while the WebGL probe asks, cpu while WebGL
+        // starts): take the final form when it comes (the reason it stays, or the model
+        // rebuilt on WebGL).
         void classifier.settle?.().then((final) => {
-          const rebuilt = final.dispose !== classifier.dispose;
+          // A new model only when it moved to another backend; else the same one, with its reason.
+          const rebuilt = final.backend.name !== classifier.backend.name;
           if (cancelled || loaded !== classifier) {
             if (rebuilt) final.dispose();
             return;
