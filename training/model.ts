@@ -15,6 +15,8 @@ export const ARCHITECTURES = [
   'cnn3',
   'fast',
   'fast3',
+  'fast3slim',
+  'fast3tall',
   'fastdeep',
   'fastwide',
   'mlp',
@@ -60,6 +62,16 @@ const CONV_STACKS: Record<Exclude<Architecture, 'mlp'>, ConvSpec[]> = {
   fast3: [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false, stride: 2 },
+    { kernel: 3, filters: 64, pool: false },
+  ],
+  fast3slim: [
+    { kernel: 5, filters: 32, pool: false, stride: 2 },
+    { kernel: 3, filters: 64, pool: false, stride: 2 },
+    { kernel: 3, filters: 32, pool: false },
+  ],
+  fast3tall: [
+    { kernel: 5, filters: 24, pool: false, stride: 2 },
+    { kernel: 3, filters: 48, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false },
   ],
 };

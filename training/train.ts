@@ -20,8 +20,12 @@ import { startWasmBackend } from './wasmBackend';
 const USAGE = `npm run train -- [--epochs N] [--seed N] [--arch ${ARCHITECTURES.join('|')}]
                   [--out DIR] [--batch N] [--stroke-repeats N] [--stroke-augment]
                   [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
+                  [--teachers DIR,... [--distill SHARE] [--distill-temperature T]]
   --non-digits SHARE  also learn "not a digit" from generated letters, scribbles and shapes,
-                      SHARE of an epoch's digits (e.g. 0.1); the model gets a second output`;
+                      SHARE of an epoch's digits (e.g. 0.1); the model gets a second output
+  --teachers DIRS     distillation: each batch's targets are (1 - SHARE) x the labels + SHARE x
+                      the teachers' mean probabilities at temperature T (trained models of this
+                      pipeline, with the same outputs as the student)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +42,9 @@ const { values: args } = parseArgs({
     // Training writers kept out of training to calibrate on (none of HELD_OUT_WRITERS).
     'validation-writers': { type: 'string', default: VALIDATION_WRITERS.join(',') },
     strokes: { type: 'string' },
+    teachers: { type: 'string' },
+    distill: { type: 'string', default: '0.5' },
+    'distill-temperature': { type: 'string', default: '2' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -59,6 +66,12 @@ const validationWriters =
 const sampleOptions: SampleOptions = { strokeRepeats, strokeAugment: args['stroke-augment']! };
 if (!ARCHITECTURES.includes(args.arch as Architecture)) fail(`unknown --arch ${args.arch}`);
 const arch = args.arch as Architecture;
+const teacherDirs = args.teachers ? args.teachers.split(',') : [];
+const distillShare = Number(args.distill);
+const distillTemperature = Number(args['distill-temperature']);
+if (!(distillShare >= 0 && distillShare <= 1))
+  fail(`--distill must be in [0, 1], got ${args.distill}`);
+if (!(distillTemperature > 0)) fail(`--distill-temperature must be > 0`);
 
 /** Adam whose learning rate can follow a schedule (tfjs keeps it protected). */
 class ScheduledAdam extends tf.AdamOptimizer {
@@ -92,6 +105,13 @@ async function main(): Promise<void> {
   );
 
   const model = buildModel(arch, seed, nonDigitShare > 0);
+  const teachers = await Promise.all(
+    teacherDirs.map(async (dir) => (await loadModelFile(`${dir}/${MODEL_JSON}`)).model),
+  );
+  if (teachers.length)
+    console.log(
+      `distilling from ${teacherDirs.join(', ')}: ${distillShare} of each target at T ${distillTemperature}`,
+    );
   const nonDigitCount = Math.round(
     nonDigitShare * (train.count + strokes.train.length * strokeRepeats),
   );
@@ -112,7 +132,7 @@ async function main(): Promise<void> {
     optimizer.setLearningRate(rateAt(epoch));
     const nonDigits = generateNonDigits(nonDigitCount, random, 'train').map((d) => d.strokes);
     const samples = epochSamples(train, strokes.train, nonDigits, sampleOptions, random);
-    await trainEpoch(model, samples, train, random, epoch, started);
+    await trainEpoch(model, teachers, samples, train, random, epoch, started);
     const accuracy = (await measureAccuracy(model, validationSet)).accuracy;
     console.log(`epoch ${epoch + 1}: validation accuracy ${(accuracy * 100).toFixed(2)}%`);
     if (accuracy > best.accuracy) {
@@ -172,6 +192,7 @@ async function main(): Promise<void> {
 
 async function trainEpoch(
   model: tf.LayersModel,
+  teachers: tf.LayersModel[],
   samples: Sample[],
   train: DigitSet,
   random: Random,
@@ -188,7 +209,14 @@ async function trainEpoch(
     const { images, labels } = makeBatch(batch, train, sampleOptions, random);
     const xs = tf.tensor3d(images, [batch.length, INPUT_SIZE, INPUT_SIZE]);
     const classes = model.outputs[0]!.shape[1]!;
-    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes));
+    const ys = tf.tidy(() => {
+      const hard = tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat();
+      if (!teachers.length) return hard;
+      const soft = tf.addN(
+        teachers.map((t) => tf.softmax(tf.div(teacherLogits(t, xs), distillTemperature))),
+      );
+      return tf.add(tf.mul(hard, 1 - distillShare), tf.mul(soft, distillShare / teachers.length));
+    });
     const [loss, acc] = (await model.trainOnBatch(xs, ys)) as number[];
     xs.dispose();
     ys.dispose();
@@ -207,9 +235,18 @@ async function trainEpoch(
   bar.done();
 }
 
+/** A trained model's logits in the training head's order: ten digits, then not-a-digit if any. */
+function teacherLogits(teacher: tf.LayersModel, xs: tf.Tensor): tf.Tensor2D {
+  const out = teacher.predict(xs);
+  return (Array.isArray(out) ? tf.concat(out, 1) : out) as tf.Tensor2D;
+}
+
 function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['training'] {
   return {
-    command: `npm run train -- --arch ${arch} --epochs ${epochs} --seed ${seed} --batch ${batchSize} --stroke-repeats ${strokeRepeats}${args['stroke-augment'] ? ' --stroke-augment' : ''}`,
+    command:
+      `npm run train -- --arch ${arch} --epochs ${epochs} --seed ${seed} --batch ${batchSize} --stroke-repeats ${strokeRepeats}` +
+      `${args['stroke-augment'] ? ' --stroke-augment' : ''}${nonDigitShare ? ` --non-digits ${nonDigitShare}` : ''}` +
+      `${teacherDirs.length ? ` --teachers ${teacherDirs.join(',')} --distill ${distillShare} --distill-temperature ${distillTemperature}` : ''}`,
     epochs,
     chosenEpoch: bestEpoch + 1,
     seed,
