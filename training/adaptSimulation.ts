@@ -20,12 +20,15 @@ export interface SimulationOptions {
   /** 'corrections': only misreads are kept (the person corrects them); 'all': every digit. */
   keep: 'corrections' | 'all';
   capacity: number;
+  /** The model's calibration temperature (the page adapts in calibrated units). */
+  temperature: number;
 }
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
   params: ADAPT_PARAMS,
   keep: 'corrections',
   capacity: PERSONAL_CAPACITY,
+  temperature: 1,
 };
 
 export interface WriterResult {
@@ -52,7 +55,7 @@ export function simulateWriter(
   let errorsAdapted = 0;
   for (const digit of digits) {
     if (argMax(digit.logits) !== digit.label) errorsBaseline++;
-    const read = argMax(adaptLogits(digit.logits, memory, options.params));
+    const read = argMax(adaptLogits(digit.logits, memory, options.temperature, options.params));
     if (read !== digit.label) errorsAdapted++;
     if (read !== digit.label || options.keep === 'all') {
       kept = keepNewest(kept, { label: digit.label, logits: digit.logits }, options.capacity);
@@ -66,14 +69,17 @@ export function simulateWriter(
 export function accuracyDelta(
   digits: readonly SeenDigit[],
   kept: readonly PersonalExample[],
-  params: AdaptParams,
+  options: SimulationOptions,
 ): number {
   if (digits.length === 0 || kept.length === 0) return 0;
   const memory = personalMemory(kept);
   let change = 0;
   for (const d of digits) {
     const base = argMax(d.logits) === d.label ? 1 : 0;
-    const adapted = argMax(adaptLogits(d.logits, memory, params)) === d.label ? 1 : 0;
+    const adapted =
+      argMax(adaptLogits(d.logits, memory, options.temperature, options.params)) === d.label
+        ? 1
+        : 0;
     change += adapted - base;
   }
   return (100 * change) / digits.length;
@@ -97,7 +103,7 @@ export function simulateWriters(
       errorsBaseline: run.errorsBaseline,
       errorsAdapted: run.errorsAdapted,
       kept: run.kept.length,
-      otherWriterDelta: accuracyDelta(others, run.kept, options.params),
+      otherWriterDelta: accuracyDelta(others, run.kept, options),
     });
   }
   const sum = (f: (w: WriterResult) => number) => writers.reduce((n, w) => n + f(w), 0);

@@ -74,6 +74,7 @@ try {
     const report = await adaptationReport(forwardModel(artifacts), digitsOf(path, writers), {
       ...DEFAULT_SIMULATION,
       keep: parseKeep(args.keep!),
+      temperature: calibration?.temperature ?? 1,
       params: {
         method: args.method === 'knn' ? 'knn' : 'means',
         k: Number(args.k),

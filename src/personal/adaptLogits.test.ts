@@ -12,7 +12,7 @@ const knn: AdaptParams = { method: 'knn', k: 1, threshold: 0.5, weight: 4 };
 describe('adaptLogits', () => {
   it('returns the logits unchanged, bit for bit, with nothing kept', () => {
     const logits = Float32Array.from(LOGITS.map((v) => v / 3));
-    const adapted = adaptLogits(logits, EMPTY_MEMORY);
+    const adapted = adaptLogits(logits, EMPTY_MEMORY, 1);
     adapted.forEach((v, i) => expect(Object.is(v, logits[i])).toBe(true));
   });
 
@@ -20,7 +20,7 @@ describe('adaptLogits', () => {
     const memory = personalMemory([{ label: 4, logits: along([0, 2]) }]);
     // The same direction at another length: cosine similarity 1.
     const longer = along([0, 2], 7);
-    const adapted = adaptLogits(longer, memory, means);
+    const adapted = adaptLogits(longer, memory, 1, means);
     expect(adapted[4]).toBeCloseTo(4, 5);
     adapted.forEach((v, i) => i !== 4 && expect(v).toBe(longer[i]));
   });
@@ -29,15 +29,15 @@ describe('adaptLogits', () => {
     it(`${params.method}: a drawing unlike anything kept keeps the network's logits`, () => {
       const memory = personalMemory([{ label: 4, logits: along([0, 2]) }]);
       // Cosine 0.5 with the kept example: at the threshold, so no say.
-      expect(adaptLogits(along([0, 3]), memory, params)).toEqual(along([0, 3]));
-      expect(adaptLogits(along([5, 6]), memory, params)).toEqual(along([5, 6]));
+      expect(adaptLogits(along([0, 3]), memory, 1, params)).toEqual(along([0, 3]));
+      expect(adaptLogits(along([5, 6]), memory, 1, params)).toEqual(along([5, 6]));
     });
   }
 
   it('gains in proportion to how far the similarity is above the threshold', () => {
     const memory = personalMemory([{ label: 7, logits: along([0, 1, 2, 3]) }]);
     // cos = 3 / sqrt(4 * 3) = 0.866: (0.866 - 0.5) / 0.5 of the weight.
-    const adapted = adaptLogits(along([0, 1, 2]), memory, means);
+    const adapted = adaptLogits(along([0, 1, 2]), memory, 1, means);
     expect(adapted[7]).toBeCloseTo(4 * ((3 / Math.sqrt(12) - 0.5) / 0.5), 5);
   });
 
@@ -49,7 +49,7 @@ describe('adaptLogits', () => {
     ]);
     // Similarities 0.816 (7), 0.707 (8), 0.577 (9): all above 0.5, the third not among k.
     const drawing = along([0, 1, 2, 3, 4, 5]);
-    const adapted = adaptLogits(drawing, memory, { ...knn, k: 2 });
+    const adapted = adaptLogits(drawing, memory, 1, { ...knn, k: 2 });
     expect(adapted[7]).toBeCloseTo(4 * ((4 / Math.sqrt(24) - 0.5) / 0.5), 5);
     expect(adapted[8]).toBeCloseTo(4 * ((3 / Math.sqrt(18) - 0.5) / 0.5), 5);
     expect(adapted[9]).toBe(0);
@@ -61,27 +61,42 @@ describe('adaptLogits', () => {
       { label: 5, logits: along([1]) },
     ]);
     // Similar to the mean (0.707 + 0.707 -> cos 1) though at 0.707 to each.
-    const adapted = adaptLogits(along([0, 1]), memory, means);
+    const adapted = adaptLogits(along([0, 1]), memory, 1, means);
     expect(adapted[5]).toBeCloseTo(4, 5);
   });
 
   it('knn: the same drawing again reads as the kept digit, whatever the margin', () => {
     const confident = LOGITS.map((v, i) => (i === 3 ? 40 : v));
     const memory = personalMemory([{ label: 1, logits: confident }]);
-    const adapted = adaptLogits(confident, memory, knn);
+    const adapted = adaptLogits(confident, memory, 1, knn);
     expect(adapted[1]).toBe(40 + 4);
     // Means have no such rule: the gain alone.
-    expect(adaptLogits(confident, memory, means)[1]).toBeCloseTo(LOGITS[1]! + 4, 5);
+    expect(adaptLogits(confident, memory, 1, means)[1]).toBeCloseTo(LOGITS[1]! + 4, 5);
   });
 
   it('knn: a drawing merely close to a kept one gets the gain, not the forced reading', () => {
     const confident = LOGITS.map((v, i) => (i === 3 ? 40 : v));
     const memory = personalMemory([{ label: 1, logits: confident }]);
     const near = confident.map((v, i) => (i === 6 ? v + 2 : v));
-    const adapted = adaptLogits(near, memory, knn);
+    const adapted = adaptLogits(near, memory, 1, knn);
     expect(adapted[3]).toBe(40);
     expect(adapted[1]).toBeLessThan(40);
     expect(adapted[1]).toBeGreaterThan(LOGITS[1]! + 3.9);
+  });
+
+  it('weight and margin are in calibrated logits: raw, they scale with the temperature', () => {
+    const gated: AdaptParams = { ...knn, margin: 3 };
+    const memory = personalMemory([{ label: 4, logits: along([0, 2]) }]);
+    // The same drawing at twice the logit scale under twice the temperature: the same change.
+    const cold = adaptLogits(along([0, 2], 1), memory, 1, gated);
+    const hot = adaptLogits(along([0, 2], 2), memory, 2, gated);
+    hot.forEach((v, i) => expect(v).toBeCloseTo(2 * cold[i]!, 5));
+    // Margin 4 in raw logits: sure at temperature 1, hesitant at temperature 2.
+    const readAs0 = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const kept0 = personalMemory([{ label: 6, logits: readAs0 }]);
+    const near = [4, 0, 0, 0, 0, 0, 0.5, 0, 0, 0];
+    expect(adaptLogits(near, kept0, 1, gated)).toEqual(near);
+    expect(adaptLogits(near, kept0, 2, gated)[6]).toBeGreaterThan(0.5);
   });
 
   describe('margin: only drawings the network hesitates over adapt', () => {
@@ -91,20 +106,20 @@ describe('adaptLogits', () => {
 
     it('a drawing read with a margin below it gains as without the gate', () => {
       const unsure = [0, 5, 0, 0, 0, 0, 0, 3, 0, 0]; // margin 2
-      expect(adaptLogits(unsure, memory, gated)).toEqual(adaptLogits(unsure, memory, knn));
-      expect(adaptLogits(unsure, memory, gated)[7]).toBeGreaterThan(3);
+      expect(adaptLogits(unsure, memory, 1, gated)).toEqual(adaptLogits(unsure, memory, 1, knn));
+      expect(adaptLogits(unsure, memory, 1, gated)[7]).toBeGreaterThan(3);
     });
 
     it('a drawing read with a margin at or above it keeps the network logits', () => {
       const sure = [0, 6, 0, 0, 0, 0, 0, 3, 0, 0]; // margin 3, cosine 0.98 with the kept one
-      expect(adaptLogits(sure, memory, knn)[7]).toBeGreaterThan(3);
-      expect(adaptLogits(sure, memory, gated)).toEqual(sure);
+      expect(adaptLogits(sure, memory, 1, knn)[7]).toBeGreaterThan(3);
+      expect(adaptLogits(sure, memory, 1, gated)).toEqual(sure);
     });
 
     it('the same drawing again still reads as corrected, however sure the network is', () => {
       const confident = LOGITS.map((v, i) => (i === 3 ? 40 : v));
       const kept = personalMemory([{ label: 1, logits: confident }]);
-      expect(adaptLogits(confident, kept, gated)[1]).toBe(40 + 4);
+      expect(adaptLogits(confident, kept, 1, gated)[1]).toBe(40 + 4);
     });
   });
 
@@ -115,14 +130,14 @@ describe('adaptLogits', () => {
 
     it('a drawing read as the digit the correction was against gains', () => {
       const readAs3 = [0, 0, 0, 5, 0, 0, 0, 0, 3.5, 0];
-      expect(adaptLogits(readAs3, memory, paired)[8]).toBeGreaterThan(3.5);
+      expect(adaptLogits(readAs3, memory, 1, paired)[8]).toBeGreaterThan(3.5);
     });
 
     it('a drawing read as a third digit keeps the network logits', () => {
       // Cosine 0.77 with the kept 8, but read as 5.
       const readAs5 = [0, 0, 0, 4.5, 0, 5, 0, 0, 4, 0];
-      expect(adaptLogits(readAs5, memory, knn)[8]).toBeGreaterThan(4);
-      expect(adaptLogits(readAs5, memory, paired)).toEqual(readAs5);
+      expect(adaptLogits(readAs5, memory, 1, knn)[8]).toBeGreaterThan(4);
+      expect(adaptLogits(readAs5, memory, 1, paired)).toEqual(readAs5);
     });
   });
 });

@@ -19,10 +19,10 @@ export interface AdaptParams {
   k: number;
   /** Cosine similarity below which a kept example has no say. */
   threshold: number;
-  /** Logit added at similarity 1. */
+  /** Calibrated logit added at similarity 1 (raw: times the temperature). */
   weight: number;
   /**
-   * Adapt only drawings whose top two logits are closer than this (absent: all). Misreads are
+   * Adapt only drawings whose top two calibrated logits are closer than this (absent: all). Misreads are
    * mostly drawings the network hesitates over; a confident read of someone else's digit is
    * left alone.
    */
@@ -36,20 +36,22 @@ export interface AdaptParams {
 
 /**
  * Chosen on the validation writers and the training writers, never the held-out ones
- * (npm run eval -- --adapt --writers validation, then --writers training). Threshold and weight
- * as before: 5 -> 3 errors on validation (the other two are each the first of its kind, which no
- * correction can precede), 13 -> 10 on training. The margin 3 is about where the page calls a
- * two-way reading sure (temperature x ln(sure / (1 - sure)) = 3.07 with the shipped
- * calibration); it fixes the same errors and halves the harm to other training writers
- * (-0.011 -> -0.006 points mean, -0.126 -> -0.084 worst). The pair rule cost a fix on training
- * (a 3 read as 8 after a 3 read as 2 was corrected) and saved nothing, so it is off.
+ * (npm run eval -- --adapt --writers validation, then --writers training), with `fastwide`:
+ * 5 -> 3 errors on validation (the other two are each the first of its kind, which no
+ * correction can precede), 13 -> 10 on training. Weight and margin are in calibrated logits
+ * (divided by the model's temperature), so they mean the same for every shipped model: with
+ * `fastwide`'s temperature 1.06 they were 6 and 3 in its raw logits. The margin is about where
+ * the page calls a two-way reading sure (ln(0.95 / 0.05) = 2.94); it fixed the same errors as no
+ * margin and halved the harm to other training writers (-0.011 -> -0.006 points mean, -0.126 ->
+ * -0.084 worst). The pair rule cost a fix on training (a 3 read as 8 after a 3 read as 2 was
+ * corrected) and saved nothing, so it is off.
  */
 export const ADAPT_PARAMS: AdaptParams = {
   method: 'knn',
   k: 1,
   threshold: 0.9,
-  weight: 6,
-  margin: 3,
+  weight: 5.7,
+  margin: 2.9,
 };
 
 /**
@@ -60,21 +62,24 @@ export const ADAPT_PARAMS: AdaptParams = {
 export const SAME_DRAWING = 0.9999;
 
 /**
- * One drawing's digit logits adapted to the kept examples. With no kept examples the logits come
- * back unchanged, bit for bit.
+ * One drawing's raw digit logits adapted to the kept examples, for a model calibrated with
+ * `temperature`. With no kept examples the logits come back unchanged, bit for bit.
  */
 export function adaptLogits(
   logits: ArrayLike<number>,
   memory: PersonalMemory,
+  temperature: number,
   params: AdaptParams = ADAPT_PARAMS,
 ): number[] {
   const adapted = Array.from({ length: NUM_CLASSES }, (_, i) => logits[i]!);
   if (memory.size === 0) return adapted;
   const unit = unitVector(adapted);
   const top = argMax(adapted);
-  const sure = params.margin !== undefined && topMargin(adapted, top) >= params.margin;
+  const sure =
+    params.margin !== undefined && topMargin(adapted, top) >= params.margin * temperature;
+  const weight = params.weight * temperature;
   const gain = (similarity: number) =>
-    params.weight * Math.max(0, (similarity - params.threshold) / (1 - params.threshold));
+    weight * Math.max(0, (similarity - params.threshold) / (1 - params.threshold));
   if (params.method === 'means') {
     if (sure) return adapted;
     memory.means.forEach((mean, digit) => {
@@ -100,7 +105,7 @@ export function adaptLogits(
   if (closest && closest.similarity >= SAME_DRAWING) {
     const label = memory.labels[closest.index]!;
     const others = adapted.filter((_, digit) => digit !== label);
-    adapted[label] = Math.max(adapted[label]!, Math.max(...others) + params.weight);
+    adapted[label] = Math.max(adapted[label]!, Math.max(...others) + weight);
   }
   return adapted;
 }

@@ -18,7 +18,7 @@ export function adaptPrediction(
   params: AdaptParams = ADAPT_PARAMS,
 ): Prediction {
   if (memory.size === 0) return prediction;
-  const logits = adaptLogits(prediction.logits, memory, params);
+  const logits = adaptLogits(prediction.logits, memory, calibration?.temperature ?? 1, params);
   const reading = interpretOutputs(logits, null, calibration);
   return {
     ...prediction,
