@@ -123,28 +123,35 @@ test('a map enlarges beside its filter, by mouse and by keyboard', async ({ app,
   const enlarged = page.getByTestId('layer-enlarged');
   await expect(enlarged).toHaveCount(0);
 
+  // Channel counts from the layers' data-shape (`14x14x24`): the spec holds for any model.
+  const channels = async (i: number) =>
+    Number((await app.layers.nth(i).getAttribute('data-shape'))!.split('x').pop());
+  const [conv1, conv2] = [await channels(0), await channels(1)];
+
   // Keyboard: from the panel's title, Tab reaches the first map; Enter enlarges it.
   await app.layersPanel.locator('summary').focus();
   await page.keyboard.press('Tab');
   const firstMap = app.layers.first().getByRole('button').first();
   await expect(firstMap).toBeFocused();
-  await expect(firstMap).toHaveAccessibleName(/^conv1, channel 1 of 32: strongest activation/);
+  await expect(firstMap).toHaveAccessibleName(
+    new RegExp(`^conv1, channel 1 of ${conv1}: strongest activation`),
+  );
   await page.keyboard.press('Enter');
   await expect(firstMap).toHaveAttribute('aria-pressed', 'true');
-  await expect(enlarged).toContainText('conv1, channel 1 of 32');
+  await expect(enlarged).toContainText(`conv1, channel 1 of ${conv1}`);
   // conv1 reads one input channel: one 5x5 tile of weights.
   await expect(enlarged.locator('.layer__tiles canvas')).toHaveCount(1);
   await expect(enlarged.locator('.layer__tiles canvas').first()).toHaveAttribute('width', '5');
 
-  // Mouse: a map of conv2 replaces it, with its 32 3x3 tiles, one per input channel.
+  // Mouse: a map of conv2 replaces it, with one 3x3 tile per input channel (conv1's maps).
   const map = app.layers.nth(1).getByRole('button').nth(9);
   await map.click();
   await expect(enlarged).toHaveCount(1);
-  await expect(enlarged).toContainText('conv2, channel 10 of 96');
-  await expect(enlarged.locator('.layer__tiles canvas')).toHaveCount(32);
+  await expect(enlarged).toContainText(`conv2, channel 10 of ${conv2}`);
+  await expect(enlarged.locator('.layer__tiles canvas')).toHaveCount(conv1);
   await expect(firstMap).toHaveAttribute('aria-pressed', 'false');
   // The layer keeps one canvas per channel: the enlarged view sits beside it, not inside.
-  expect((await app.layerSummaries())[1]!.canvases).toBe(96);
+  expect((await app.layerSummaries())[1]!.canvases).toBe(conv2);
   await enlarged.getByRole('button', { name: 'Close' }).click();
   await expect(enlarged).toHaveCount(0);
 });

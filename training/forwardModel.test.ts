@@ -104,7 +104,11 @@ describe('forwardModel (the app inference without tfjs-layers)', () => {
     expect(forward.maps.map((m) => m.shape)).toEqual(
       conv.map((l) => (l.outputShape as number[]).slice(1)),
     );
-    expect(forward.featuresLayer).toEqual({ name: 'flatten', size: 7 * 7 * 96 });
+    const last = conv[conv.length - 1]!.outputShape as number[];
+    expect(forward.featuresLayer).toEqual({
+      name: 'flatten',
+      size: last[1]! * last[2]! * last[3]!,
+    });
     const intermediate = tf.model({
       inputs: layersModel.inputs,
       outputs: conv.map((l) => l.output as tf.SymbolicTensor),
