@@ -108,6 +108,12 @@ async function main(): Promise<void> {
   const teachers = await Promise.all(
     teacherDirs.map(async (dir) => (await loadModelFile(`${dir}/${MODEL_JSON}`)).model),
   );
+  const width = (m: tf.LayersModel) => m.outputs.reduce((n, o) => n + o.shape[1]!, 0);
+  for (const [i, teacher] of teachers.entries()) {
+    if (width(teacher) !== width(model)) {
+      fail(`teacher ${teacherDirs[i]} has ${width(teacher)} outputs, the student ${width(model)}`);
+    }
+  }
   if (teachers.length)
     console.log(
       `distilling from ${teacherDirs.join(', ')}: ${distillShare} of each target at T ${distillTemperature}`,

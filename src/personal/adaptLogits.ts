@@ -22,9 +22,9 @@ export interface AdaptParams {
   /** Calibrated logit added at similarity 1 (raw: times the temperature). */
   weight: number;
   /**
-   * Adapt only drawings whose top two calibrated logits are closer than this (absent: all). Misreads are
-   * mostly drawings the network hesitates over; a confident read of someone else's digit is
-   * left alone.
+   * Adapt only drawings whose top two calibrated logits are closer than this (absent: all).
+   * Misreads are mostly drawings the network hesitates over; a confident read of someone
+   * else's digit is left alone.
    */
   margin?: number;
   /**
