@@ -123,10 +123,10 @@ test('a map enlarges beside its filter, by mouse and by keyboard', async ({ app,
   const enlarged = page.getByTestId('layer-enlarged');
   await expect(enlarged).toHaveCount(0);
 
-  // Channel counts from the layers' data-shape (`14x14x24`): the spec holds for any model.
-  const channels = async (i: number) =>
-    Number((await app.layers.nth(i).getAttribute('data-shape'))!.split('x').pop());
-  const [conv1, conv2] = [await channels(0), await channels(1)];
+  // Channel counts worked out from model.json, as for the panel's layers above.
+  const [conv1, conv2] = expectedLayers()
+    .slice(0, 2)
+    .map((l) => channels(l.shape)) as [number, number];
 
   // Keyboard: from the panel's title, Tab reaches the first map; Enter enlarges it.
   await app.layersPanel.locator('summary').focus();

@@ -34,6 +34,15 @@ export async function measureAccuracy(
 }
 
 /**
+ * A model's logits as one [n, width] tensor, in the training head's order: the ten digits, then
+ * not-a-digit where the model has it (the served form's two outputs side by side).
+ */
+export function joinedLogits(model: tf.LayersModel, x: tf.Tensor): tf.Tensor2D {
+  const out = model.predict(x);
+  return (Array.isArray(out) ? tf.concat(out, 1) : out) as tf.Tensor2D;
+}
+
+/**
  * Runs the model on `count` images stored back to back, in batches. Takes both the served form
  * (outputs `dense_1` and `not_digit`) and the training form (one 11-way output).
  */
@@ -53,8 +62,7 @@ export async function predictOutputs(
         INPUT_SIZE,
         INPUT_SIZE,
       ]);
-      const out = model.predict(x);
-      return Array.isArray(out) ? tf.concat(out, 1) : out;
+      return joinedLogits(model, x);
     });
     const width = joined.shape[1]!;
     const values = await joined.data();

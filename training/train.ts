@@ -9,7 +9,14 @@ import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
 import { ARCHITECTURES, buildModel, INPUT_NAME, servingModel, type Architecture } from './model';
 import { generateNonDigits } from './nonDigits';
-import { bytesToFloats, classesOf, joinSets, measureAccuracy, predictOutputs } from './predict';
+import {
+  bytesToFloats,
+  classesOf,
+  joinedLogits,
+  joinSets,
+  measureAccuracy,
+  predictOutputs,
+} from './predict';
 import { formatDuration, ProgressBar } from './progress';
 import { Random } from './random';
 import { loadStrokeDigits, renderDigits, splitByWriter } from './strokeDigits';
@@ -219,7 +226,7 @@ async function trainEpoch(
       const hard = tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat();
       if (!teachers.length) return hard;
       const soft = tf.addN(
-        teachers.map((t) => tf.softmax(tf.div(teacherLogits(t, xs), distillTemperature))),
+        teachers.map((t) => tf.softmax(tf.div(joinedLogits(t, xs), distillTemperature))),
       );
       return tf.add(tf.mul(hard, 1 - distillShare), tf.mul(soft, distillShare / teachers.length));
     });
@@ -239,12 +246,6 @@ async function trainEpoch(
     );
   }
   bar.done();
-}
-
-/** A trained model's logits in the training head's order: ten digits, then not-a-digit if any. */
-function teacherLogits(teacher: tf.LayersModel, xs: tf.Tensor): tf.Tensor2D {
-  const out = teacher.predict(xs);
-  return (Array.isArray(out) ? tf.concat(out, 1) : out) as tf.Tensor2D;
 }
 
 function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['training'] {
