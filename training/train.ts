@@ -7,7 +7,14 @@ import { accuracyReport, formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
-import { ARCHITECTURES, buildModel, INPUT_NAME, servingModel, type Architecture } from './model';
+import {
+  ARCHITECTURES,
+  buildModel,
+  foldBatchNorm,
+  INPUT_NAME,
+  servingModel,
+  type Architecture,
+} from './model';
 import { generateNonDigits } from './nonDigits';
 import {
   bytesToFloats,
@@ -27,12 +34,14 @@ import { startWasmBackend } from './wasmBackend';
 const USAGE = `npm run train -- [--epochs N] [--seed N] [--arch ${ARCHITECTURES.join('|')}]
                   [--out DIR] [--batch N] [--stroke-repeats N] [--stroke-augment]
                   [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
-                  [--teachers DIR,... [--distill SHARE] [--distill-temperature T]]
+                  [--teachers DIR,... [--distill SHARE] [--distill-temperature T]] [--batch-norm]
   --non-digits SHARE  also learn "not a digit" from generated letters, scribbles and shapes,
                       SHARE of an epoch's digits (e.g. 0.1); the model gets a second output
   --teachers DIRS     distillation: each batch's targets are (1 - SHARE) x the labels + SHARE x
                       the teachers' mean probabilities at temperature T (trained models of this
-                      pipeline, with the same outputs as the student)`;
+                      pipeline, with the same outputs as the student)
+  --batch-norm        batch normalisation after each convolution while training, folded into
+                      the convolutions for export (the served network is unchanged)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -52,6 +61,8 @@ const { values: args } = parseArgs({
     teachers: { type: 'string' },
     distill: { type: 'string', default: '0.5' },
     'distill-temperature': { type: 'string', default: '2' },
+    // Train with batch normalisation after each convolution; folded away before export.
+    'batch-norm': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -111,7 +122,7 @@ async function main(): Promise<void> {
       `${HELD_OUT_WRITERS.join(', ')}); non-digits ${nonDigitShare} of an epoch`,
   );
 
-  const model = buildModel(arch, seed, nonDigitShare > 0);
+  const model = buildModel(arch, seed, nonDigitShare > 0, args['batch-norm']);
   const teachers = await Promise.all(
     teacherDirs.map(async (dir) => (await loadModelFile(`${dir}/${MODEL_JSON}`)).model),
   );
@@ -160,7 +171,7 @@ async function main(): Promise<void> {
   // Measure and calibrate the files as shipped (quantised), then write them again with the
   // figures and the calibration inside.
   const outDir = args.out!;
-  const served = servingModel(model);
+  const served = servingModel(foldBatchNorm(model, arch));
   const settings = trainingSettings(best.epoch, Date.now() - started);
   const blank = { mnistTest: 0, mnistValidation: 0 };
   await exportModel(served, outDir, metadata(served, settings, blank));
@@ -253,6 +264,7 @@ function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['
     command:
       `npm run train -- --arch ${arch} --epochs ${epochs} --seed ${seed} --batch ${batchSize} --stroke-repeats ${strokeRepeats}` +
       `${args['stroke-augment'] ? ' --stroke-augment' : ''}${nonDigitShare ? ` --non-digits ${nonDigitShare}` : ''}` +
+      `${args['batch-norm'] ? ' --batch-norm' : ''}` +
       `${teacherDirs.length ? ` --teachers ${teacherDirs.join(',')} --distill ${distillShare} --distill-temperature ${distillTemperature}` : ''}`,
     epochs,
     chosenEpoch: bestEpoch + 1,
