@@ -36,6 +36,7 @@ export interface WriterResult {
   count: number;
   errorsBaseline: number;
   errorsAdapted: number;
+  errorsUntaught: number;
   kept: number;
   /** Accuracy change, in points, on the other writers' digits with this writer's store. */
   otherWriterDelta: number;
@@ -44,17 +45,29 @@ export interface WriterResult {
 /**
  * A writer's digits in the given order: each read with the examples kept so far, then, if
  * misread, corrected (the truth kept, as the page does); with keep 'all' every digit is kept.
+ * `errorsUntaught` counts the network's misreads of a digit none of the kept examples is yet:
+ * adaptation only raises digits it has examples of, so no method can fix these, and
+ * 1 - errorsUntaught / errorsBaseline is the most any method can reduce the errors by.
  */
 export function simulateWriter(
   digits: readonly SeenDigit[],
   options: SimulationOptions,
-): { errorsBaseline: number; errorsAdapted: number; kept: PersonalExample[] } {
+): {
+  errorsBaseline: number;
+  errorsAdapted: number;
+  errorsUntaught: number;
+  kept: PersonalExample[];
+} {
   let kept: PersonalExample[] = [];
   let memory = EMPTY_MEMORY;
   let errorsBaseline = 0;
   let errorsAdapted = 0;
+  let errorsUntaught = 0;
   for (const digit of digits) {
-    if (argMax(digit.logits) !== digit.label) errorsBaseline++;
+    if (argMax(digit.logits) !== digit.label) {
+      errorsBaseline++;
+      if (!kept.some((example) => example.label === digit.label)) errorsUntaught++;
+    }
     const read = argMax(adaptLogits(digit.logits, memory, options.temperature, options.params));
     if (read !== digit.label) errorsAdapted++;
     if (read !== digit.label || options.keep === 'all') {
@@ -62,7 +75,7 @@ export function simulateWriter(
       memory = personalMemory(kept);
     }
   }
-  return { errorsBaseline, errorsAdapted, kept };
+  return { errorsBaseline, errorsAdapted, errorsUntaught, kept };
 }
 
 /** Accuracy with the kept examples minus without them, in points. */
@@ -102,6 +115,7 @@ export function simulateWriters(
       count: digits.length,
       errorsBaseline: run.errorsBaseline,
       errorsAdapted: run.errorsAdapted,
+      errorsUntaught: run.errorsUntaught,
       kept: run.kept.length,
       otherWriterDelta: accuracyDelta(others, run.kept, options),
     });
@@ -109,12 +123,16 @@ export function simulateWriters(
   const sum = (f: (w: WriterResult) => number) => writers.reduce((n, w) => n + f(w), 0);
   const errorsBaseline = sum((w) => w.errorsBaseline);
   const errorsAdapted = sum((w) => w.errorsAdapted);
+  const errorsUntaught = sum((w) => w.errorsUntaught);
   return {
     writers: writers.map((w) => w.writer),
     count: sum((w) => w.count),
     errorsBaseline,
     errorsAdapted,
     reduction: errorsBaseline ? (errorsBaseline - errorsAdapted) / errorsBaseline : 0,
+    // Misreads no kept example could have taught, and the reduction that leaves at most.
+    errorsUntaught,
+    reductionCeiling: errorsBaseline ? (errorsBaseline - errorsUntaught) / errorsBaseline : 0,
     // The mean over writers of the change on everyone else's digits, in points.
     otherWriterDelta: writers.length ? sum((w) => w.otherWriterDelta) / writers.length : 0,
     worstOtherWriterDelta: Math.min(0, ...writers.map((w) => w.otherWriterDelta)),

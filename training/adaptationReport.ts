@@ -51,12 +51,14 @@ export function formatAdaptation(path: string, writers: string, r: AdaptationRep
   const rows = r.perWriter.map(
     (w) =>
       `  ${w.writer.padEnd(7)} ${String(w.count).padStart(4)} digits: errors ${w.errorsBaseline} -> ${w.errorsAdapted}` +
-      ` (${w.kept} kept); other writers ${points(w.otherWriterDelta)}`,
+      ` (${w.kept} kept, ${w.errorsUntaught} untaught); other writers ${points(w.otherWriterDelta)}`,
   );
   return [
     `${path} (writers: ${writers}), keeping ${r.keep}, ${JSON.stringify(r.params)}`,
     `errors ${r.errorsBaseline} -> ${r.errorsAdapted} of ${r.count} digits: ` +
       `${(r.reduction * 100).toFixed(1)}% fewer`,
+    `${r.errorsUntaught} of the ${r.errorsBaseline} misread a digit the writer had not yet ` +
+      `corrected: at most ${(r.reductionCeiling * 100).toFixed(1)}% fewer for any adaptation`,
     `other writers' digits with one writer's store: ${points(r.otherWriterDelta)} mean, ` +
       `${points(r.worstOtherWriterDelta)} worst`,
     ...rows,
