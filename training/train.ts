@@ -84,6 +84,7 @@ const validationWriters =
 const sampleOptions: SampleOptions = { strokeRepeats, strokeAugment: args['stroke-augment']! };
 if (!ARCHITECTURES.includes(args.arch as Architecture)) fail(`unknown --arch ${args.arch}`);
 const arch = args.arch as Architecture;
+if (args['batch-norm'] && arch === 'mlp') fail('--batch-norm is for the CNNs, not mlp');
 const teacherDirs = args.teachers ? args.teachers.split(',') : [];
 const distillShare = Number(args.distill);
 const distillTemperature = Number(args['distill-temperature']);
