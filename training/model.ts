@@ -104,19 +104,19 @@ export function buildModel(
  * without batch normalisation is returned as it is.
  */
 export function foldBatchNorm(model: tf.LayersModel, arch: Architecture): tf.LayersModel {
-  const norms = model.layers.filter((l) => l.getClassName() === 'BatchNormalization');
-  if (!norms.length) return model;
+  if (!model.layers.some((l) => l.getClassName() === 'BatchNormalization')) return model;
   const notDigit = model.layers.some((l) => l.name === TRAINING_HEAD);
   const plain = buildModel(arch, 0, notDigit);
   tf.tidy(() => {
     for (const layer of plain.layers) {
       if (!layer.weights.length) continue;
       const trained = model.getLayer(layer.name);
-      const norm = model.layers.find((l) => l.name === layer.name.replace(/^conv/, 'bn'));
-      if (!layer.name.startsWith('conv') || !norm) {
+      if (!layer.name.startsWith('conv')) {
         layer.setWeights(trained.getWeights());
         continue;
       }
+      // Built with batch norm, every conv<i> has its bn<i>.
+      const norm = model.getLayer(layer.name.replace(/^conv/, 'bn'));
       const [kernel] = trained.getWeights() as [tf.Tensor4D];
       const [gamma, beta, mean, variance] = norm.getWeights() as tf.Tensor1D[];
       const epsilon = (norm.getConfig() as { epsilon: number }).epsilon;
