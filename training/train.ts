@@ -35,13 +35,16 @@ const USAGE = `npm run train -- [--epochs N] [--seed N] [--arch ${ARCHITECTURES.
                   [--out DIR] [--batch N] [--stroke-repeats N] [--stroke-augment]
                   [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
                   [--teachers DIR,... [--distill SHARE] [--distill-temperature T]] [--batch-norm]
+                  [--mnist-clean SHARE]
   --non-digits SHARE  also learn "not a digit" from generated letters, scribbles and shapes,
                       SHARE of an epoch's digits (e.g. 0.1); the model gets a second output
   --teachers DIRS     distillation: each batch's targets are (1 - SHARE) x the labels + SHARE x
                       the teachers' mean probabilities at temperature T (trained models of this
                       pipeline, with the same outputs as the student)
   --batch-norm        batch normalisation after each convolution while training, folded into
-                      the convolutions for export (the served network is unchanged)`;
+                      the convolutions for export (the served network is unchanged)
+  --mnist-clean SHARE serve this share of MNIST images unwarped (the rest are rotated, scaled,
+                      sheared, shifted, thickened), as MNIST test is; default 0`;
 
 const { values: args } = parseArgs({
   options: {
@@ -63,6 +66,7 @@ const { values: args } = parseArgs({
     'distill-temperature': { type: 'string', default: '2' },
     // Train with batch normalisation after each convolution; folded away before export.
     'batch-norm': { type: 'boolean', default: false },
+    'mnist-clean': { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -81,7 +85,14 @@ if (!(nonDigitShare >= 0 && nonDigitShare < 1))
   fail(`--non-digits must be a share in [0, 1), got ${args['non-digits']}`);
 const validationWriters =
   args['validation-writers'] === 'none' ? [] : args['validation-writers']!.split(',');
-const sampleOptions: SampleOptions = { strokeRepeats, strokeAugment: args['stroke-augment']! };
+const mnistClean = Number(args['mnist-clean']);
+if (!(mnistClean >= 0 && mnistClean <= 1))
+  fail(`--mnist-clean must be a share in [0, 1], got ${args['mnist-clean']}`);
+const sampleOptions: SampleOptions = {
+  strokeRepeats,
+  strokeAugment: args['stroke-augment']!,
+  mnistClean,
+};
 if (!ARCHITECTURES.includes(args.arch as Architecture)) fail(`unknown --arch ${args.arch}`);
 const arch = args.arch as Architecture;
 if (args['batch-norm'] && arch === 'mlp') fail('--batch-norm is for the CNNs, not mlp');
@@ -265,7 +276,7 @@ function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['
     command:
       `npm run train -- --arch ${arch} --epochs ${epochs} --seed ${seed} --batch ${batchSize} --stroke-repeats ${strokeRepeats}` +
       `${args['stroke-augment'] ? ' --stroke-augment' : ''}${nonDigitShare ? ` --non-digits ${nonDigitShare}` : ''}` +
-      `${args['batch-norm'] ? ' --batch-norm' : ''}` +
+      `${args['batch-norm'] ? ' --batch-norm' : ''}${mnistClean ? ` --mnist-clean ${mnistClean}` : ''}` +
       `${teacherDirs.length ? ` --teachers ${teacherDirs.join(',')} --distill ${distillShare} --distill-temperature ${distillTemperature}` : ''}`,
     epochs,
     chosenEpoch: bestEpoch + 1,
@@ -274,7 +285,7 @@ function trainingSettings(bestEpoch: number, elapsedMs: number): ModelMetadata['
     optimizer: `adam, cosine learning rate ${MAX_RATE} -> ${MIN_RATE}`,
     data: `MNIST train minus its last ${VALIDATION_SIZE} (validation) + pendigits strokes of writers not in heldOutWriterIds, x${strokeRepeats} per epoch`,
     augmentation:
-      'MNIST: rotation +-12deg, scale 0.85-1.1, shear +-0.25, shift +-2px, bolder/thinner strokes; ' +
+      `MNIST${mnistClean ? ` (${mnistClean} of images unwarped)` : ''}: rotation +-12deg, scale 0.85-1.1, shear +-0.25, shift +-2px, bolder/thinner strokes; ` +
       (args['stroke-augment']
         ? 'strokes: rotation, slant, aspect, stroke offsets, point jitter and resampling before rasterising (training/strokeAugment.ts), pen width 1.4-3.2'
         : 'strokes: the same image warp, pen width 1.4-3.2'),

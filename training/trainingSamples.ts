@@ -22,6 +22,8 @@ export interface SampleOptions {
   strokeRepeats: number;
   /** Augment stroke digits as strokes (rotation, slant, aspect, resampling) instead of images. */
   strokeAugment: boolean;
+  /** Share of MNIST images served as they are, unwarped (MNIST test is unwarped); default 0. */
+  mnistClean?: number;
 }
 
 /** One epoch's examples in random order: all of MNIST, the stroke digits, the non-digits. */
@@ -64,15 +66,15 @@ export function makeBatch(
 function renderSample(
   sample: Sample,
   mnist: DigitSet,
-  { strokeAugment }: SampleOptions,
+  { strokeAugment, mnistClean = 0 }: SampleOptions,
   random: Random,
 ): { image: Float32Array; label: number } {
   switch (sample.kind) {
     case 'mnist': {
       const at = sample.index * INPUT_PIXELS;
-      const bytes = mnist.images.subarray(at, at + INPUT_PIXELS);
+      const image = bytesToFloats(mnist.images.subarray(at, at + INPUT_PIXELS));
       return {
-        image: augmentImage(bytesToFloats(bytes), random),
+        image: random.next() < mnistClean ? image : augmentImage(image, random),
         label: mnist.labels[sample.index]!,
       };
     }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { INPUT_PIXELS } from '../src/constants';
+import type { DigitSet } from './mnist';
+import { Random } from './random';
+import { makeBatch, type Sample, type SampleOptions } from './trainingSamples';
+
+// Two MNIST-like images: a filled square and a vertical bar, off centre.
+function tinyMnist(): DigitSet {
+  const images = new Uint8Array(2 * INPUT_PIXELS);
+  for (let row = 6; row < 14; row++) {
+    for (let col = 6; col < 14; col++) images[row * 28 + col] = 255;
+    images[INPUT_PIXELS + row * 28 + 20] = 200;
+  }
+  return { images, labels: Uint8Array.from([0, 1]), count: 2 };
+}
+
+const BATCH: Sample[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'mnist', index: i % 2 }));
+
+/** How many of the batch's images are the MNIST bytes exactly (/255), unwarped. */
+function unwarped(mnist: DigitSet, options: SampleOptions): number {
+  const { images, labels } = makeBatch(BATCH, mnist, options, new Random(3));
+  let same = 0;
+  BATCH.forEach((sample, i) => {
+    if (sample.kind !== 'mnist') return;
+    expect(labels[i]).toBe(mnist.labels[sample.index]);
+    const at = sample.index * INPUT_PIXELS;
+    const image = images.subarray(i * INPUT_PIXELS, (i + 1) * INPUT_PIXELS);
+    if (image.every((v, p) => Math.abs(v - mnist.images[at + p]! / 255) < 1e-6)) same++;
+  });
+  return same;
+}
+
+describe('MNIST samples (--mnist-clean)', () => {
+  const base = { strokeRepeats: 0, strokeAugment: true };
+
+  it('warps every MNIST image by default', () => {
+    expect(unwarped(tinyMnist(), base)).toBe(0);
+  });
+
+  it('serves every image as it is at share 1', () => {
+    expect(unwarped(tinyMnist(), { ...base, mnistClean: 1 })).toBe(BATCH.length);
+  });
+
+  it('serves about that share unwarped in between', () => {
+    const same = unwarped(tinyMnist(), { ...base, mnistClean: 0.5 });
+    expect(same).toBeGreaterThan(10);
+    expect(same).toBeLessThan(30);
+  });
+});
