@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../src/constants';
 import type { DigitSet } from './mnist';
+import { augmentImage } from './augment';
+import { bytesToFloats } from './predict';
 import { Random } from './random';
 import { makeBatch, type Sample, type SampleOptions } from './trainingSamples';
 
@@ -45,5 +47,24 @@ describe('MNIST samples (--mnist-clean)', () => {
     const same = unwarped(tinyMnist(), { ...base, mnistClean: 0.5 });
     expect(same).toBeGreaterThan(10);
     expect(same).toBeLessThan(30);
+  });
+});
+
+describe('MNIST samples at the default share', () => {
+  it('draw the same random numbers as before --mnist-clean existed', () => {
+    // Share 0 must not consume a number: the augmentation then matches augmentImage called
+    // directly with the same seed, so existing recipes reproduce their models.
+    const mnist = tinyMnist();
+    const { images } = makeBatch(
+      BATCH.slice(0, 1),
+      mnist,
+      { strokeRepeats: 0, strokeAugment: true },
+      new Random(5),
+    );
+    const direct = augmentImage(
+      bytesToFloats(mnist.images.subarray(0, INPUT_PIXELS)),
+      new Random(5),
+    );
+    expect(Array.from(images)).toEqual(Array.from(direct));
   });
 });

@@ -73,8 +73,10 @@ function renderSample(
     case 'mnist': {
       const at = sample.index * INPUT_PIXELS;
       const image = bytesToFloats(mnist.images.subarray(at, at + INPUT_PIXELS));
+      // Draws no number at share 0: the random stream, and so a recipe's model, stays as before.
+      const clean = mnistClean > 0 && random.next() < mnistClean;
       return {
-        image: random.next() < mnistClean ? image : augmentImage(image, random),
+        image: clean ? image : augmentImage(image, random),
         label: mnist.labels[sample.index]!,
       };
     }
