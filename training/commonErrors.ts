@@ -6,9 +6,9 @@
 // DIR: model folders (public/model, training/runs/*). Quantised files, as shipped.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { INPUT_SIZE, NUM_CLASSES } from '../src/constants';
+import { INPUT_PIXELS, INPUT_SIZE, NUM_CLASSES } from '../src/constants';
 import { argMax } from '../src/model/softmax';
-import { encodeGrayPng } from './grayPng';
+import { encodeGrayPng, paintDigit } from './grayPng';
 import { loadModelFile } from './loadModelFile';
 import { MODEL_JSON } from './exportModel';
 import { predictOutputs } from './predict';
@@ -27,8 +27,8 @@ if (dirs.length === 0) {
 await startWasmBackend();
 const { heldOut } = splitByWriter(loadStrokeDigits());
 const { images, labels } = renderDigits(heldOut);
-/** Digit index -> each model's wrong reading of it. */
-const misreads = new Map<number, { model: string; read: number }[]>();
+/** Digit index -> each misreading model's reading of it. */
+const misreads = new Map<number, number[]>();
 for (const dir of dirs) {
   const { model } = await loadModelFile(`${dir}/${MODEL_JSON}`);
   const { logits } = await predictOutputs(model, images, labels.length);
@@ -37,7 +37,7 @@ for (const dir of dirs) {
     const read = argMax(logits.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES));
     if (read === labels[i]) continue;
     errors++;
-    misreads.set(i, [...(misreads.get(i) ?? []), { model: dir, read }]);
+    misreads.set(i, [...(misreads.get(i) ?? []), read]);
   }
   console.log(`${dir}: ${errors} of ${labels.length} misread`);
   model.dispose();
@@ -46,7 +46,7 @@ for (const dir of dirs) {
 const byCount = [...misreads].sort(([a, ma], [b, mb]) => mb.length - ma.length || a - b);
 console.log(`\ndigit  writer  label  misread by   as`);
 for (const [i, reads] of byCount) {
-  const as = [...new Set(reads.map((r) => r.read))].join('/');
+  const as = [...new Set(reads)].join('/');
   const d = heldOut[i]!;
   console.log(
     `${String(i).padStart(5)}  ${d.writer.padEnd(6)}  ${String(d.label).padStart(5)}  ` +
@@ -67,13 +67,8 @@ function writeGrid(indices: number[], file: string): void {
   const height = INPUT_SIZE * ZOOM;
   const pixels = new Uint8Array(width * height).fill(128);
   indices.forEach((digit, column) => {
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < INPUT_SIZE * ZOOM; x++) {
-        const pixel = Math.floor(y / ZOOM) * INPUT_SIZE + Math.floor(x / ZOOM);
-        const value = Math.min(1, images[digit * INPUT_SIZE * INPUT_SIZE + pixel]!);
-        pixels[y * width + column * cell + x] = 255 - Math.round(value * 255);
-      }
-    }
+    const image = images.subarray(digit * INPUT_PIXELS, (digit + 1) * INPUT_PIXELS);
+    paintDigit(pixels, width, image, { left: column * cell, top: 0, zoom: ZOOM, ink: 'dark' });
   });
   writeFileSync(file, encodeGrayPng(pixels, width, height));
   console.log(`wrote ${file}: those digits, left to right`);

@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeGrayPng } from './grayPng';
+import { INPUT_PIXELS } from '../src/constants';
+import { encodeGrayPng, paintDigit } from './grayPng';
 
 describe('encodeGrayPng', () => {
   const pixels = Uint8Array.from([0, 64, 128, 255, 10, 20]);
@@ -25,5 +26,31 @@ describe('encodeGrayPng', () => {
 
   it('refuses pixels that do not fill the size', () => {
     expect(() => encodeGrayPng(pixels, 4, 2)).toThrow(/width x height/);
+  });
+});
+
+describe('paintDigit', () => {
+  // One inked pixel (row 1, column 2) at full value, one at half.
+  const image = new Float32Array(INPUT_PIXELS);
+  image[1 * 28 + 2] = 1;
+  image[0] = 0.5;
+
+  it('enlarges each input pixel to zoom x zoom at the place given, ink dark on light', () => {
+    const width = 70;
+    const pixels = new Uint8Array(width * 60).fill(7);
+    paintDigit(pixels, width, image, { left: 3, top: 1, zoom: 2, ink: 'dark' });
+    const at = (x: number, y: number) => pixels[y * width + x];
+    // Input (2, 1) covers x 3+4..3+5, y 1+2..1+3.
+    expect([at(7, 3), at(8, 3), at(7, 4), at(8, 4)]).toEqual([0, 0, 0, 0]);
+    expect(at(3, 1)).toBe(255 - 128);
+    expect(at(9, 3)).toBe(255); // blank input: white
+    expect(at(2, 1)).toBe(7); // left of the digit: untouched
+    expect(at(3 + 56, 1)).toBe(7); // right of it
+  });
+
+  it('paints ink light on dark when asked', () => {
+    const pixels = new Uint8Array(28 * 28);
+    paintDigit(pixels, 28, image, { left: 0, top: 0, zoom: 1, ink: 'light' });
+    expect([pixels[1 * 28 + 2], pixels[0], pixels[5]]).toEqual([255, 128, 0]);
   });
 });

@@ -1,7 +1,28 @@
 import { deflateSync } from 'node:zlib';
+import { INPUT_PIXELS, INPUT_SIZE } from '../src/constants';
 
-// A minimal PNG encoder (8-bit greyscale, no filtering) for the training tools' pictures, so
-// they open anywhere without a converter.
+// The training tools' pictures: model inputs painted into a grey image, and a minimal PNG
+// encoder (8-bit greyscale, no filtering) so they open anywhere without a converter.
+
+/**
+ * Paints a 28x28 model input (0..1) into `pixels` (`width` wide), `zoom` times enlarged, its
+ * top-left corner at (left, top); ink light on dark, or dark on light.
+ */
+export function paintDigit(
+  pixels: Uint8Array,
+  width: number,
+  image: Float32Array,
+  { left, top, zoom, ink }: { left: number; top: number; zoom: number; ink: 'light' | 'dark' },
+): void {
+  if (image.length !== INPUT_PIXELS) throw new Error(`expected ${INPUT_PIXELS} values`);
+  for (let y = 0; y < INPUT_SIZE * zoom; y++) {
+    for (let x = 0; x < INPUT_SIZE * zoom; x++) {
+      const value = Math.min(1, image[Math.floor(y / zoom) * INPUT_SIZE + Math.floor(x / zoom)]!);
+      const level = Math.round(value * 255);
+      pixels[(top + y) * width + left + x] = ink === 'light' ? level : 255 - level;
+    }
+  }
+}
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

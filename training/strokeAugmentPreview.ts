@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { INPUT_SIZE, NUM_CLASSES } from '../src/constants';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
+import { paintDigit } from './grayPng';
 import { Random } from './random';
 import { augmentStrokes, randomPenWidth } from './strokeAugment';
 import { loadStrokeDigits, renderDigit, splitByWriter } from './strokeDigits';
@@ -37,17 +38,13 @@ for (let label = 0; label < NUM_CLASSES; label++) {
         ? renderDigit(digit)
         : strokesToInput(augmentStrokes(digit.strokes, random), randomPenWidth(random));
     if (!image) throw new Error(`augmented ${digit.writer} #${digit.index} has no ink`);
-    paint(image, column * cell, label * cell);
+    paintDigit(pixels, width, image, {
+      left: column * cell,
+      top: label * cell,
+      zoom: ZOOM,
+      ink: 'light',
+    });
   }
 }
 writeFileSync(args.out, Buffer.concat([Buffer.from(`P5 ${width} ${height} 255\n`), pixels]));
 console.log(`wrote ${args.out}: ${NUM_CLASSES} digits, as recorded then ${columns - 1} augmented`);
-
-function paint(image: Float32Array, left: number, top: number): void {
-  for (let y = 0; y < INPUT_SIZE * ZOOM; y++) {
-    for (let x = 0; x < INPUT_SIZE * ZOOM; x++) {
-      const value = image[Math.floor(y / ZOOM) * INPUT_SIZE + Math.floor(x / ZOOM)]!;
-      pixels[(top + y) * width + left + x] = Math.round(Math.min(1, value) * 255);
-    }
-  }
-}
