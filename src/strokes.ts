@@ -27,3 +27,8 @@ export function strokeBounds(strokes: readonly Stroke[]): Bounds | null {
   }
   return minX <= maxX ? { minX, minY, maxX, maxY } : null;
 }
+
+/** The longer side of a bounding box (0 for none): the size every scaling rule goes by. */
+export function boundsExtent(bounds: Bounds | null): number {
+  return bounds ? Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY) : 0;
+}
