@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { SEVEN } from './support/strokes';
 
@@ -40,3 +41,19 @@ for (const { path, backend } of [
     expect([...origins]).toEqual([new URL(baseURL!).origin]);
   });
 }
+
+// The README gives the policy as a header for hosts that send one: it must be the built page's
+// own policy, plus frame-ancestors (which only a header can carry).
+test("the README's Content-Security-Policy header is the built page's policy", async ({
+  app,
+  page,
+}) => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const header = /^\s*Content-Security-Policy: (.+)$/m.exec(readme)?.[1];
+  await app.open('./');
+  const policy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(policy).toBeTruthy();
+  expect(header).toBe(`${policy}; frame-ancestors 'none'`);
+});
