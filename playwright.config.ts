@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromiumLaunchOptions';
+import { chromiumLaunchOptions } from './e2e/support/chromiumLaunchOptions';
 
 // E2E_PORT lets two checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -29,7 +29,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, served as plain static files at / and under /tools/digits/.
-    command: `npm run build && npx tsx scripts/serveStatic.ts --port ${PORT}`,
+    command: `npm run build && npx tsx e2e/support/serveStatic.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

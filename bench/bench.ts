@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
-import { startStaticServer } from '../scripts/serveStatic';
+import { startStaticServer } from '../e2e/support/serveStatic';
 import { reportNumbers } from '../training/numbersReport';
 import { bundleModules, type ModuleShare } from './bundleModules';
 import {

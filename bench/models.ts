@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelMetadata } from '../src/model/modelFormat';
-import { startStaticServer } from '../scripts/serveStatic';
+import { startStaticServer } from '../e2e/support/serveStatic';
 import { measureLatency } from './latency';
 import { replayHandwriting } from './replay';
 import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup';

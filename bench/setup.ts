@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecogniserPage, type LoadTimeline } from '../e2e/support/RecogniserPage';
-import { chromiumLaunchOptions } from '../scripts/chromiumLaunchOptions';
+import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
 
 /** The page size every benchmark uses: the frame cost of software compositing grows with it. */
 export const BENCH_VIEWPORT = { width: 1100, height: 760 };

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { RecogniserPage } from './support/RecogniserPage';
 import { SEVEN } from './support/strokes';
 
-// The browser tests' Chromium draws WebGL with SwiftShader (scripts/chromiumLaunchOptions.ts):
+// The browser tests' Chromium draws WebGL with SwiftShader (e2e/support/chromiumLaunchOptions.ts):
 // a software rasteriser, as a machine without a GPU has.
 
 test('on a software rasteriser the default page runs on WebAssembly and says why', async ({

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startStaticServer } from '../scripts/serveStatic';
+import { startStaticServer } from './support/serveStatic';
 import { expect, test } from './fixtures';
 import { RecogniserPage } from './support/RecogniserPage';
 import { ONE } from './support/strokes';

@@ -6,8 +6,8 @@
 import { chromium, type CDPSession } from '@playwright/test';
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { WAVY_LINE } from '../e2e/support/strokes';
-import { chromiumLaunchOptions } from './chromiumLaunchOptions';
-import { startStaticServer } from './serveStatic';
+import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
+import { startStaticServer } from '../e2e/support/serveStatic';
 const server = await startStaticServer('dist', 4191, ['/']);
 const browser = await chromium.launch(chromiumLaunchOptions);
 const ctx = await browser.newContext({ serviceWorkers: 'block' });

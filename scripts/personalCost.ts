@@ -12,8 +12,8 @@ import { heldOutDigits, placeOnPad, stratifiedSample } from '../e2e/support/hand
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { PERSONAL_CAPACITY } from '../src/personal/keepNewest';
 import { STORE_FORMAT } from '../src/personal/personalStore';
-import { chromiumLaunchOptions } from './chromiumLaunchOptions';
-import { startStaticServer } from './serveStatic';
+import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
+import { startStaticServer } from '../e2e/support/serveStatic';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 // Renders the PWA's PNG icons from public/favicon.svg (run once after changing the icon):
 //   npx tsx scripts/renderIcons.ts
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromiumLaunchOptions';
+import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
 import { readFileSync } from 'node:fs';
 
 const svg = readFileSync('public/favicon.svg', 'utf8');

@@ -3,7 +3,7 @@
 // opens the Layers panel, enlarges a map of the first convolution and shoots the whole page.
 import { chromium } from '@playwright/test';
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
-import { chromiumLaunchOptions } from './chromiumLaunchOptions';
+import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
 
 const [
   url = 'http://127.0.0.1:4173/',

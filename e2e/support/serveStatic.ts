@@ -1,6 +1,6 @@
 // A plain static file server for the built site, as any static host would serve it: dist/ at
 // the root and again under a sub-path, so tests prove the build works at both without a rebuild.
-//   npx tsx scripts/serveStatic.ts [--port 4173] [--root dist] [--prefix /tools/digits/]
+//   npx tsx e2e/support/serveStatic.ts [--port 4173] [--root dist] [--prefix /tools/digits/]
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
