@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { INPUT_PIXELS } from '../src/constants';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import type { Stroke } from '../src/strokes';
 
+/** A text file's contents; `.gz` files (the larger data sets) are unzipped. */
+export function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
 /**
- * Reads a JSON array from a file and checks each record with `problem` (a description of what
+ * Reads a JSON array from a file (plain or `.gz`) and checks each record with `problem` (a description of what
  * is wrong, or null); errors name the file and the first bad record.
  */
 export function loadRecords<T>(
@@ -14,7 +21,7 @@ export function loadRecords<T>(
 ): T[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(readText(path));
   } catch (error) {
     throw new Error(`Cannot read ${what} file ${path}: ${(error as Error).message}`, {
       cause: error,
