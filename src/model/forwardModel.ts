@@ -1,8 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
+import {
+  buildLayer,
+  dense,
+  fusedActivation,
+  type Layer,
+  type Step,
+  type WeightLookup,
+} from './layerSteps';
+import { UnsupportedModelError } from './UnsupportedModelError';
 
 // Runs a Keras/tfjs layers model without @tensorflow/tfjs-layers (about a third of the
-// bundle): the few layer types our models use, each mapped onto one core op. Conv2D and
-// Dense become fused ops (bias and relu inside the same WebGL shader program).
+// bundle): the few layer types our models use, each mapped onto one core op (layerSteps.ts).
 
 export interface ForwardModel {
   /**
@@ -47,10 +55,19 @@ export interface MapLayer {
   strides: [number, number];
 }
 
-type Layer = { class_name: string; name: string; config: Record<string, unknown> };
-type Step = (x: tf.Tensor) => tf.Tensor;
+export { UnsupportedModelError };
 
-export class UnsupportedModelError extends Error {}
+/** The trunk built layer by layer: the steps up to the penultimate features. */
+interface Trunk {
+  inputShape: number[];
+  /** The features' shape: what the outputs read. */
+  shape: number[];
+  /** Each step's op, and whether its output is one of `maps`. */
+  steps: { run: Step; map: boolean }[];
+  maps: MapLayer[];
+  kernels: Map<string, tf.Tensor4D>;
+  featuresLayer: { name: string; size: number };
+}
 
 /**
  * Builds the forward pass of a chain of supported layers from model artifacts; the chain may
@@ -62,8 +79,49 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
     throw new UnsupportedModelError('the model has no weights');
   }
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  // Tensors made here rather than decoded from the files (the merged output layer).
+  const owned: tf.Tensor[] = [];
+  let trunk: Trunk;
+  let head: Step;
+  try {
+    const { weight, unused } = weightLookup(weights);
+    trunk = buildTrunk(layers, weight);
+    head = buildHead(heads, trunk.shape, weight, owned);
+    const left = unused();
+    if (left.length) throw new UnsupportedModelError(`weights without a layer: ${left.join(', ')}`);
+  } catch (error) {
+    tf.dispose([...Object.values(weights), ...owned]);
+    throw error;
+  }
+  const { steps, kernels } = trunk;
+  const forward = (x: tf.Tensor, options: { maps?: boolean } = {}): ForwardPass => {
+    const mapOutputs: tf.Tensor4D[] = [];
+    const features = steps.reduce((t, step) => {
+      const next = step.run(t);
+      if (options.maps && step.map) mapOutputs.push(next as tf.Tensor4D);
+      return next;
+    }, x) as tf.Tensor2D;
+    return { features, outputs: head(features) as tf.Tensor2D, maps: mapOutputs };
+  };
+  return {
+    inputShape: trunk.inputShape,
+    outputs: heads.map((h) => ({ name: h.name, units: h.config.units as number })),
+    maps: trunk.maps,
+    featuresLayer: trunk.featuresLayer,
+    kernel: (name) => kernels.get(name) ?? null,
+    predict: (x) => forward(x).outputs,
+    forward,
+    dispose: () => tf.dispose([...Object.values(weights), ...owned]),
+  };
+}
+
+/** Looks weights up by layer, checking their shapes, and remembers which were used. */
+function weightLookup(weights: tf.NamedTensorMap): {
+  weight: WeightLookup;
+  unused: () => string[];
+} {
   const used = new Set<string>();
-  const weight = (layer: Layer, name: string, shape: number[]): tf.Tensor => {
+  const weight: WeightLookup = (layer, name, shape) => {
     const key = `${layer.name}/${name}`;
     const tensor = weights[key];
     if (!tensor) throw new UnsupportedModelError(`weight ${key} is missing`);
@@ -75,125 +133,53 @@ export function forwardModel(artifacts: tf.io.ModelArtifacts): ForwardModel {
     used.add(key);
     return tensor;
   };
+  return { weight, unused: () => Object.keys(weights).filter((k) => !used.has(k)) };
+}
 
-  let inputShape: number[] = [];
-  let head: Step = (x) => x;
-  // Tensors made here rather than decoded from the files (the merged output layer).
-  const owned: tf.Tensor[] = [];
-  let shape: number[] = [];
-  // Each step's function, and whether its output is one of `maps`.
-  const steps: { run: Step; map?: boolean }[] = [];
-  const maps: MapLayer[] = [];
-  const kernels = new Map<string, tf.Tensor4D>();
-  let featuresLayer = { name: '', size: 0 };
-  const addMap = (layer: Layer, kernelSize: [number, number], strides: [number, number]) => {
-    const [h, w, c] = shape as [number, number, number];
-    const className = layer.class_name as MapLayer['className'];
-    maps.push({ name: layer.name, className, shape: [h, w, c], kernelSize, strides });
-    steps[steps.length - 1]!.map = true;
+/** Each trunk layer built by its step (layerSteps.ts), each reading the one before. */
+function buildTrunk(layers: Layer[], weight: WeightLookup): Trunk {
+  const trunk: Trunk = {
+    inputShape: [],
+    shape: [],
+    steps: [],
+    maps: [],
+    kernels: new Map(),
+    featuresLayer: { name: '', size: 0 },
   };
-  try {
-    for (const layer of layers) {
-      const c = layer.config;
-      switch (layer.class_name) {
-        case 'InputLayer': {
-          inputShape = (c.batch_input_shape as (number | null)[]).slice(1) as number[];
-          shape = inputShape;
-          break;
-        }
-        case 'Reshape': {
-          const target = c.target_shape as number[];
-          steps.push({ run: (x) => tf.reshape(x, [-1, ...target]) });
-          shape = target;
-          break;
-        }
-        case 'Flatten': {
-          const size = shape.reduce((a, b) => a * b, 1);
-          steps.push({ run: (x) => tf.reshape(x, [-1, size]) });
-          shape = [size];
-          break;
-        }
-        case 'Dropout':
-          break; // identity at inference
-        case 'Conv2D': {
-          const [kh, kw] = c.kernel_size as [number, number];
-          const filters = c.filters as number;
-          const strides = c.strides as [number, number];
-          const pad = c.padding as 'same' | 'valid';
-          expectEqual(layer, 'data_format', c.data_format ?? 'channels_last', 'channels_last');
-          expectEqual(layer, 'dilation_rate', String(c.dilation_rate ?? [1, 1]), '1,1');
-          const filter = weight(layer, 'kernel', [kh, kw, shape[2]!, filters]) as tf.Tensor4D;
-          const bias = c.use_bias ? weight(layer, 'bias', [filters]) : undefined;
-          const activation = fusedActivation(layer);
-          steps.push({
-            run: (x) =>
-              tf.fused.conv2d({ x: x as tf.Tensor4D, filter, strides, pad, bias, activation }),
-          });
-          shape = convOutput(shape, [kh, kw], strides, pad, filters);
-          kernels.set(layer.name, filter);
-          addMap(layer, [kh, kw], strides);
-          break;
-        }
-        case 'MaxPooling2D': {
-          const pool = c.pool_size as [number, number];
-          const strides = (c.strides as [number, number] | null) ?? pool;
-          const pad = c.padding as 'same' | 'valid';
-          steps.push({ run: (x) => tf.maxPool(x as tf.Tensor4D, pool, strides, pad) });
-          shape = convOutput(shape, pool, strides, pad, shape[2]!);
-          addMap(layer, pool, strides);
-          break;
-        }
-        case 'Dense': {
-          steps.push({ run: dense(layer, shape, weight) });
-          shape = [layer.config.units as number];
-          break;
-        }
-        default:
-          throw new UnsupportedModelError(
-            `layer ${layer.name}: ${layer.class_name} is not supported`,
-          );
-      }
-      // Dropout passes its input on: the features are named after the layer that made them.
-      if (layer.class_name !== 'Dropout' && layer.class_name !== 'InputLayer') {
-        featuresLayer = { name: layer.name, size: shape.reduce((a, b) => a * b, 1) };
-      }
+  for (const layer of layers) {
+    const built = buildLayer(layer, trunk.shape, weight);
+    trunk.shape = built.shape;
+    if (layer.class_name === 'InputLayer') trunk.inputShape = built.shape;
+    if (built.kernel) trunk.kernels.set(layer.name, built.kernel);
+    if (built.map) {
+      const [h, w, c] = built.shape as [number, number, number];
+      const { className, kernelSize, strides } = built.map;
+      trunk.maps.push({ name: layer.name, className, shape: [h, w, c], kernelSize, strides });
     }
-    for (const layer of heads) {
-      if (layer.class_name !== 'Dense') {
-        throw new UnsupportedModelError(`output ${layer.name}: ${layer.class_name} is not Dense`);
-      }
+    // A layer without an op passes its input on: the features keep the name of the one before.
+    if (built.run) {
+      trunk.steps.push({ run: built.run, map: built.map !== undefined });
+      trunk.featuresLayer = { name: layer.name, size: built.shape.reduce((a, b) => a * b, 1) };
     }
-    head =
-      heads.length === 1
-        ? dense(heads[0]!, shape, weight)
-        : mergedDense(heads, shape, weight, owned);
-    const unused = Object.keys(weights).filter((k) => !used.has(k));
-    if (unused.length)
-      throw new UnsupportedModelError(`weights without a layer: ${unused.join(', ')}`);
-  } catch (error) {
-    tf.dispose([...Object.values(weights), ...owned]);
-    throw error;
   }
+  return trunk;
+}
 
-  const forward = (x: tf.Tensor, options: { maps?: boolean } = {}): ForwardPass => {
-    const mapOutputs: tf.Tensor4D[] = [];
-    const features = steps.reduce((t, step) => {
-      const next = step.run(t);
-      if (options.maps && step.map) mapOutputs.push(next as tf.Tensor4D);
-      return next;
-    }, x) as tf.Tensor2D;
-    return { features, outputs: head(features) as tf.Tensor2D, maps: mapOutputs };
-  };
-  return {
-    inputShape,
-    outputs: heads.map((h) => ({ name: h.name, units: h.config.units as number })),
-    maps,
-    featuresLayer,
-    kernel: (name) => kernels.get(name) ?? null,
-    predict: (x) => forward(x).outputs,
-    forward,
-    dispose: () => tf.dispose([...Object.values(weights), ...owned]),
-  };
+/** The outputs as one step: a single Dense layer, or several merged into one. */
+function buildHead(
+  heads: Layer[],
+  features: number[],
+  weight: WeightLookup,
+  owned: tf.Tensor[],
+): Step {
+  for (const layer of heads) {
+    if (layer.class_name !== 'Dense') {
+      throw new UnsupportedModelError(`output ${layer.name}: ${layer.class_name} is not Dense`);
+    }
+  }
+  return heads.length === 1
+    ? dense(heads[0]!, features, weight)
+    : mergedDense(heads, features, weight, owned);
 }
 
 type TopologyLayer = Layer & { inbound_nodes?: unknown[][][] };
@@ -237,19 +223,6 @@ function chain(topology: unknown): { trunk: Layer[]; heads: Layer[] } {
   return { trunk, heads };
 }
 
-/** A Dense layer as one fused matMul + bias (+ relu) program. */
-function dense(
-  layer: Layer,
-  [inputs]: number[],
-  weight: (layer: Layer, name: string, shape: number[]) => tf.Tensor,
-): Step {
-  const units = layer.config.units as number;
-  const kernel = weight(layer, 'kernel', [inputs!, units]) as tf.Tensor2D;
-  const bias = layer.config.use_bias ? weight(layer, 'bias', [units]) : undefined;
-  const activation = fusedActivation(layer);
-  return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel, bias, activation });
-}
-
 /**
  * Several Dense outputs reading the same features as one Dense layer whose units are theirs
  * side by side: one program per prediction, as for a single output, and no concat kernel.
@@ -257,7 +230,7 @@ function dense(
 function mergedDense(
   heads: Layer[],
   [inputs]: number[],
-  weight: (layer: Layer, name: string, shape: number[]) => tf.Tensor,
+  weight: WeightLookup,
   owned: tf.Tensor[],
 ): Step {
   const activation = fusedActivation(heads[0]!);
@@ -280,34 +253,4 @@ function mergedDense(
   const merged = [tf.tensor2d(kernel, [inputs!, total]), tf.tensor1d(bias)] as const;
   owned.push(...merged);
   return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: merged[0], bias: merged[1], activation });
-}
-
-function fusedActivation(layer: Layer): 'relu' | 'linear' {
-  const activation = layer.config.activation ?? 'linear';
-  if (activation !== 'relu' && activation !== 'linear') {
-    throw new UnsupportedModelError(
-      `layer ${layer.name}: activation ${String(activation)} is not supported`,
-    );
-  }
-  return activation;
-}
-
-function expectEqual(layer: Layer, key: string, actual: unknown, expected: unknown): void {
-  if (actual !== expected) {
-    throw new UnsupportedModelError(
-      `layer ${layer.name}: ${key} ${String(actual)} is not supported`,
-    );
-  }
-}
-
-function convOutput(
-  [h, w]: number[],
-  [kh, kw]: [number, number],
-  [sh, sw]: [number, number],
-  pad: 'same' | 'valid',
-  channels: number,
-): number[] {
-  const out = (size: number, k: number, s: number) =>
-    pad === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1;
-  return [out(h!, kh, sh), out(w!, kw, sw), channels];
 }
