@@ -3,8 +3,9 @@ import type { Random } from './random';
 import { curve, lineThrough, randomWalk, rotate, segment } from './strokeGeometry';
 
 // Generated drawings that are not digits, as clean strokes about the origin, roughly unit-sized
-// (jitterDrawing adds the pen's wobble, size and place). Each family has variants for training
-// and, partly different ones, for the held-out set, so held-out measures generalisation.
+// (asPenDrawing in strokeAugment.ts adds the pen's wobble, size and place). Each family has
+// variants for training and, partly different ones, for the held-out set, so held-out measures
+// generalisation.
 //
 // The app scales every drawing to fill the same box, so only shape counts, and anything shaped
 // like a digit is left out: no plain circle or ellipse (a 0), no lone near-vertical line (a 1),

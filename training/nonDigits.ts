@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { strokeBounds, type Stroke } from '../src/strokes';
 import { glyphStrokes, HERSHEY_FONTS, NON_DIGIT_SYMBOLS, nonDigitLetters } from './hersheyLetters';
-import { DEFAULT_JITTER, jitterDrawing, type JitterOptions } from './jitterDrawing';
 import { markedShape } from './markedShape';
 import {
   arrow,
@@ -20,6 +19,7 @@ import {
 } from './nonDigitShapes';
 import type { Random } from './random';
 import { pick, translate } from './strokeGeometry';
+import { asPenDrawing, DEFAULT_PEN_DRAWING, type PenDrawingOptions } from './strokeAugment';
 import { isStrokes, loadRecords } from './drawings';
 
 export type { Split };
@@ -33,31 +33,32 @@ export interface NonDigit {
   font?: string;
 }
 
-/** Less turn, slant and stretch for shapes whose angle decides whether they look like a digit. */
-const ORIENTED_JITTER: JitterOptions = {
-  ...DEFAULT_JITTER,
-  maxRotation: (5 * Math.PI) / 180,
-  maxSlant: 0.1,
-  maxAspect: 1.1,
-};
-
-/** A scribble's random walk already moves a pen-sample's distance at a time. */
-const SCRIBBLE_JITTER: JitterOptions = { ...DEFAULT_JITTER, minSpacing: 0, maxSpacing: 0 };
-
-/** A few raw points a few units across: no resampling or wobble, the pen barely moved. */
-const BLOB_JITTER: JitterOptions = {
-  ...DEFAULT_JITTER,
-  minSpacing: 0,
-  maxSpacing: 0,
-  maxWobble: 0,
-  minSize: 2,
-  maxSize: 8,
-};
+/** How each kind of generated drawing is turned into a pen's trace (asPenDrawing). */
+export const NON_DIGIT_PEN = {
+  default: DEFAULT_PEN_DRAWING,
+  /** Less turn, slant and stretch for shapes whose angle decides whether they look like a digit. */
+  oriented: {
+    ...DEFAULT_PEN_DRAWING,
+    maxRotation: (5 * Math.PI) / 180,
+    maxSlant: 0.1,
+    maxAspect: 1.1,
+  },
+  /** A scribble's random walk already moves a pen-sample's distance at a time. */
+  scribble: { ...DEFAULT_PEN_DRAWING, resample: { minSpacing: 0, maxSpacing: 0 } },
+  /** A few raw points a few units across: no resampling or wobble, the pen barely moved. */
+  blob: {
+    ...DEFAULT_PEN_DRAWING,
+    resample: { minSpacing: 0, maxSpacing: 0 },
+    maxWobble: 0,
+    minSize: 2,
+    maxSize: 8,
+  },
+} as const satisfies Record<string, PenDrawingOptions>;
 
 type Draw = (random: Random, split: Split) => Omit<NonDigit, 'kind'>;
 
-function shape(make: ShapeMaker, jitter: JitterOptions = DEFAULT_JITTER): Draw {
-  return (random, split) => ({ strokes: jitterDrawing(make(random, split), random, jitter) });
+function shape(make: ShapeMaker, pen: PenDrawingOptions = NON_DIGIT_PEN.default): Draw {
+  return (random, split) => ({ strokes: asPenDrawing(make(random, split), random, pen) });
 }
 
 /** One letter (or symbol), or two side by side, in a font of the split. */
@@ -74,7 +75,7 @@ function characters(count: 1 | 2, symbols = false): Draw {
       const dx = right === undefined ? 0 : right - left + random.uniform(2, 8);
       strokes = [...strokes, ...translate(glyph, dx, 0)];
     }
-    return { strokes: jitterDrawing(strokes, random), text, font };
+    return { strokes: asPenDrawing(strokes, random), text, font };
   };
 }
 
@@ -83,17 +84,17 @@ export const NON_DIGIT_KINDS: readonly { kind: string; share: number; draw: Draw
   { kind: 'letter', share: 28, draw: characters(1) },
   { kind: 'letterPair', share: 6, draw: characters(2) },
   { kind: 'symbol', share: 4, draw: characters(1, true) },
-  { kind: 'scribble', share: 9, draw: shape(scribble, SCRIBBLE_JITTER) },
+  { kind: 'scribble', share: 9, draw: shape(scribble, NON_DIGIT_PEN.scribble) },
   { kind: 'hatching', share: 6, draw: shape(hatching) },
   { kind: 'cross', share: 6, draw: shape(cross) },
   { kind: 'markedShape', share: 9, draw: shape(markedShape) },
   { kind: 'star', share: 5, draw: shape(star) },
-  { kind: 'arrow', share: 5, draw: shape(arrow, ORIENTED_JITTER) },
-  { kind: 'zigzag', share: 4, draw: shape(zigzag, ORIENTED_JITTER) },
+  { kind: 'arrow', share: 5, draw: shape(arrow, NON_DIGIT_PEN.oriented) },
+  { kind: 'zigzag', share: 4, draw: shape(zigzag, NON_DIGIT_PEN.oriented) },
   { kind: 'spiral', share: 4, draw: shape(spiral) },
-  { kind: 'wave', share: 4, draw: shape(wave, ORIENTED_JITTER) },
-  { kind: 'strayLine', share: 6, draw: shape(strayLine, ORIENTED_JITTER) },
-  { kind: 'blob', share: 4, draw: shape(blob, BLOB_JITTER) },
+  { kind: 'wave', share: 4, draw: shape(wave, NON_DIGIT_PEN.oriented) },
+  { kind: 'strayLine', share: 6, draw: shape(strayLine, NON_DIGIT_PEN.oriented) },
+  { kind: 'blob', share: 4, draw: shape(blob, NON_DIGIT_PEN.blob) },
 ];
 
 /**

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
-import { strokeBounds, type Bounds, type Stroke } from '../src/strokes';
+import { boundsExtent, strokeBounds, type Bounds, type Stroke } from '../src/strokes';
 import { Random } from './random';
 import {
+  asPenDrawing,
   augmentStrokes,
+  DEFAULT_PEN_DRAWING,
   DEFAULT_STROKE_AUGMENT,
   randomPenWidth,
   type StrokeAugmentOptions,
@@ -77,6 +79,22 @@ describe('augmentStrokes', () => {
     const a = augmentStrokes(four, new Random(5));
     expect(augmentStrokes(four, new Random(5))).toEqual(a);
     expect(augmentStrokes(four, new Random(6))).not.toEqual(a);
+  });
+
+  it('draws exactly what it drew for the shipped model (changing it means retraining)', () => {
+    const random = new Random(5);
+    const [first, second] = augmentStrokes(four, random);
+    expect([first!.slice(0, 2), second!.slice(0, 2)]).toEqual([
+      [
+        [43.54617976058749, -0.16087048113695346],
+        [43.09979532563264, 3.26089756586034],
+      ],
+      [
+        [57.20551466162707, 14.20458525333352],
+        [56.306031337100634, 22.922613113422386],
+      ],
+    ]);
+    expect(randomPenWidth(random)).toBe(1.4936253580264747);
   });
 
   it('is the identity with every step off', () => {
@@ -254,5 +272,46 @@ describe('augmenting the training writers', () => {
       expect(augmented.flat(2).every(Number.isFinite)).toBe(true);
       expect(strokesToInput(augmented, randomPenWidth(random))).not.toBeNull();
     }
+  });
+});
+
+describe('asPenDrawing', () => {
+  const plus: Stroke[] = [
+    [
+      [-1, 0],
+      [1, 0],
+    ],
+    [
+      [0, -1],
+      [0, 1],
+    ],
+  ];
+
+  it('draws exactly what it drew for the shipped model (changing it means retraining)', () => {
+    const a = asPenDrawing(plus, new Random(3));
+    expect(a.map((s) => s.length)).toEqual([22, 23]);
+    expect(a.map((s) => s.slice(0, 2))).toEqual([
+      [
+        [381.42411500420036, 279.141104871729],
+        [385.5892678283806, 279.3728504468321],
+      ],
+      [
+        [440.156788930331, 240.54781912925338],
+        [438.6939185851876, 244.59663967560937],
+      ],
+    ]);
+  });
+
+  it('sizes the drawing within the options', () => {
+    for (const seed of seeds.slice(0, 20)) {
+      const size = boundsExtent(strokeBounds(asPenDrawing(plus, new Random(seed))));
+      // Wobble may push a point a little past the sized box.
+      expect(size).toBeGreaterThan(DEFAULT_PEN_DRAWING.minSize * 0.95);
+      expect(size).toBeLessThan(DEFAULT_PEN_DRAWING.maxSize * 1.05);
+    }
+  });
+
+  it('gives nothing for nothing', () => {
+    expect(asPenDrawing([], new Random(1))).toEqual([]);
   });
 });

@@ -1,14 +1,21 @@
-import { strokeBounds, type Point, type Stroke } from '../src/strokes';
+import { boundsExtent, strokeBounds, type Point, type Stroke } from '../src/strokes';
 import type { Random } from './random';
+import { resampleAtRandomSpeed, resampleAtSpacing, type SpacingRange } from './strokeResample';
+import { warpAboutCentre, warpAboutOrigin, type Warp } from './strokeWarp';
 
-// Perturbs a digit's pen strokes before they are rasterised, so one writer's digit turns into
-// plausible digits of other writers: differently tilted, slanted, proportioned, assembled and
-// sampled. Every distance is a fraction of the drawing's size, so any coordinate units work.
+// Stroke augmentation, for digits and non-digits alike: pen strokes are perturbed before they
+// are rasterised, so one drawing turns into plausible drawings of other hands.
+// - augmentStrokes: a recorded digit as another writer might have drawn it, same size and place.
+// - asPenDrawing: a clean generated drawing (a glyph, a shape) as a pen would record it, at a
+//   random size and place (the app's preprocessing undoes size and place).
+//
+// Slant convention (one for both): y points down, and a positive slant leans the drawing's top
+// to the right, x' = x - slant * y (strokeWarp.ts). Every slant range is symmetric.
 
 export interface StrokeAugmentOptions {
   /** Largest rotation about the drawing's centre, radians either way. */
   maxRotation: number;
-  /** Largest horizontal shear (x shift per unit of height); positive leans the top right. */
+  /** Largest slant either way (x shift per unit of height). */
   maxSlant: number;
   /** Range of width:height stretch, sampled log-uniformly so narrower and wider are balanced. */
   minAspect: number;
@@ -21,7 +28,7 @@ export interface StrokeAugmentOptions {
    * Arc-length spacing of a stroke's resampled points: one base spacing per stroke (the pen's
    * speed) varied per step. maxSpacing 0 keeps the points as recorded.
    */
-  resample: { minSpacing: number; maxSpacing: number };
+  resample: SpacingRange;
   /** Range of the pen width for strokesToInput, in input pixels (see randomPenWidth). */
   minPenWidth: number;
   maxPenWidth: number;
@@ -42,12 +49,35 @@ export const DEFAULT_STROKE_AUGMENT: StrokeAugmentOptions = {
   maxPenWidth: 3.2,
 };
 
-/** How much one resampling step may differ from its stroke's base spacing (a pen speeding up). */
-const STEP_VARIATION = 0.4;
+export interface PenDrawingOptions {
+  /** Largest rotation about the origin, radians either way. */
+  maxRotation: number;
+  /** Largest slant either way (x shift per unit of height). */
+  maxSlant: number;
+  /** x is stretched by a factor in [1 / maxAspect, maxAspect]. */
+  maxAspect: number;
+  /** Pen sampling distance as fractions of the drawing's size; maxSpacing 0 keeps the points. */
+  resample: SpacingRange;
+  /** Largest wobble of a point as a fraction of the drawing's size. */
+  maxWobble: number;
+  /** Size of the finished drawing's longer side, in drawing units. */
+  minSize: number;
+  maxSize: number;
+}
+
+export const DEFAULT_PEN_DRAWING: PenDrawingOptions = {
+  maxRotation: (12 * Math.PI) / 180,
+  maxSlant: 0.3,
+  maxAspect: 1.25,
+  resample: { minSpacing: 0.02, maxSpacing: 0.08 },
+  maxWobble: 0.012,
+  minSize: 60,
+  maxSize: 400,
+};
 
 /**
- * A randomly perturbed copy of a drawing, with as many strokes as the input and each stroke's
- * endpoints kept up to jitter and the global transform. Pure given `random`; never mutates the
+ * A randomly perturbed copy of a recorded drawing, with as many strokes as the input and each
+ * stroke's endpoints kept up to jitter and the warp. Pure given `random`; never mutates the
  * input. A drawing without extent, or one the options would collapse, comes back unchanged.
  */
 export function augmentStrokes(
@@ -56,12 +86,12 @@ export function augmentStrokes(
   options: StrokeAugmentOptions = DEFAULT_STROKE_AUGMENT,
 ): Stroke[] {
   const bounds = strokeBounds(strokes);
-  const size = bounds ? Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY) : 0;
+  const size = boundsExtent(bounds);
   if (!bounds || !(size > 0)) return copy(strokes);
   const centre: Point = [(bounds.minX + bounds.maxX) / 2, (bounds.minY + bounds.maxY) / 2];
 
   // Drawn in a fixed order so a seed always gives the same digit.
-  const transform = randomTransform(random, options);
+  const warp = warpAboutCentre(randomDigitWarp(random, options), centre);
   const finite = strokes.map((s) => s.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
   const first = finite.findIndex((s) => s.length > 0);
   const multiStroke = finite.filter((s) => s.length > 0).length > 1;
@@ -72,12 +102,12 @@ export function augmentStrokes(
       multiStroke && i !== first
         ? [spread(random, options.strokeOffset) * size, spread(random, options.strokeOffset) * size]
         : [0, 0];
-    const sampled = resample(points, random, options.resample, size);
+    const sampled = resampleAtRandomSpeed(points, random, options.resample, size);
     return sampled.map(([x, y]) => {
       // Independent wobble per point: a less steady hand.
       const jx = spread(random, options.pointJitter) * size;
       const jy = spread(random, options.pointJitter) * size;
-      return transform([x + ox + jx - centre[0], y + oy + jy - centre[1]], centre);
+      return warp([x + ox + jx - centre[0], y + oy + jy - centre[1]]);
     });
   });
   return isDrawable(out) ? out : copy(strokes);
@@ -91,63 +121,46 @@ export function randomPenWidth(
   return random.uniform(options.minPenWidth, options.maxPenWidth);
 }
 
-/** One random aspect, slant and rotation, applied about the drawing's centre. */
-function randomTransform(
+/**
+ * A clean drawing as a pen records it: slightly rotated, slanted and stretched, sampled every
+ * few percent of its size, with a wobble, at a random size and position. Empty in, empty out.
+ */
+export function asPenDrawing(
+  strokes: readonly Stroke[],
   random: Random,
-  options: StrokeAugmentOptions,
-): (p: Point, centre: Point) => Point {
+  options: PenDrawingOptions = DEFAULT_PEN_DRAWING,
+): Stroke[] {
+  const warp = warpAboutOrigin(randomPenWarp(random, options));
+  const warped = strokes.map((s) => s.map(warp));
+  const bounds = strokeBounds(warped);
+  if (!bounds) return [];
+  const extent = boundsExtent(bounds) || 1;
+  const scale = random.uniform(options.minSize, options.maxSize) / extent;
+  const [left, top] = [random.uniform(0, 500), random.uniform(0, 500)];
+  const { minSpacing, maxSpacing } = options.resample;
+  const spacing = extent * random.uniform(minSpacing, maxSpacing);
+  const wobble = extent * random.uniform(0, options.maxWobble);
+  return warped.map((s) =>
+    resampleAtSpacing(s, spacing).map(([x, y]): Point => [
+      left + (x - bounds.minX + random.uniform(-wobble, wobble)) * scale,
+      top + (y - bounds.minY + random.uniform(-wobble, wobble)) * scale,
+    ]),
+  );
+}
+
+function randomDigitWarp(random: Random, options: StrokeAugmentOptions): Warp {
   const aspect = Math.exp(random.uniform(Math.log(options.minAspect), Math.log(options.maxAspect)));
   const slant = spread(random, options.maxSlant);
   const angle = spread(random, options.maxRotation);
-  // Stretch x and squeeze y by the same factor, so the ink's area (and stroke density) is kept.
-  const sx = Math.sqrt(aspect);
-  const sy = 1 / sx;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  return ([x, y], [cx, cy]) => {
-    const ax = x * sx;
-    const ay = y * sy;
-    // y points down, so leaning the top right moves points above the centre to +x.
-    const slantedX = ax - slant * ay;
-    return [cx + cos * slantedX - sin * ay, cy + sin * slantedX + cos * ay];
-  };
+  return { angle, slant, aspect };
 }
 
-/**
- * The polyline sampled afresh along its length, as a pen moving at another speed would record
- * it, with both endpoints kept. Wider steps cut corners slightly, as sparse sampling does.
- */
-function resample(
-  points: Point[],
-  random: Random,
-  { minSpacing, maxSpacing }: StrokeAugmentOptions['resample'],
-  size: number,
-): Point[] {
-  const base = random.uniform(minSpacing, maxSpacing) * size;
-  if (!(base > 0) || points.length < 2) return points;
-  const out: Point[] = [points[0]!];
-  let step = base * (1 + spread(random, STEP_VARIATION));
-  let travelled = 0; // along the current segment, from its start
-  for (let i = 1; i < points.length; i++) {
-    const [ax, ay] = points[i - 1]!;
-    const [bx, by] = points[i]!;
-    const length = Math.hypot(bx - ax, by - ay);
-    // `step` is the distance still to go, measured from the segment's start.
-    while (step <= length - travelled) {
-      travelled += step;
-      const t = travelled / length;
-      out.push([ax + (bx - ax) * t, ay + (by - ay) * t]);
-      step = base * (1 + spread(random, STEP_VARIATION));
-    }
-    step -= length - travelled;
-    travelled = 0;
-  }
-  // The pen lifts where it lifted: replace a sample that nearly hit the end, else add the end.
-  const [lx, ly] = points[points.length - 1]!;
-  const [px, py] = out[out.length - 1]!;
-  if (out.length > 1 && Math.hypot(px - lx, py - ly) < base * 0.25) out.pop();
-  out.push([lx, ly]);
-  return out;
+function randomPenWarp(random: Random, options: PenDrawingOptions): Warp {
+  const angle = spread(random, options.maxRotation);
+  // Negated because this path once slanted the other way; the same draws keep every seed's data.
+  const slant = -spread(random, options.maxSlant);
+  const aspect = Math.exp(random.uniform(-1, 1) * Math.log(options.maxAspect));
+  return { angle, slant, aspect };
 }
 
 /** Uniform in [-max, max]. */
@@ -160,8 +173,7 @@ function isDrawable(strokes: readonly Stroke[]): boolean {
   if (!strokes.every((s) => s.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y)))) {
     return false;
   }
-  const bounds = strokeBounds(strokes);
-  return bounds !== null && Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY) > 0;
+  return boundsExtent(strokeBounds(strokes)) > 0;
 }
 
 function copy(strokes: readonly Stroke[]): Stroke[] {

@@ -84,7 +84,7 @@ function renderSample(
       const image = strokeAugment
         ? (augmentedStrokes(sample.digit.strokes, random) ?? renderDigit(sample.digit))
         : // A random pen width stands in for thinner and bolder strokes here.
-          augmentImage(renderDigit(sample.digit, random.uniform(1.4, 3.2)), random, {
+          augmentImage(renderDigit(sample.digit, randomPenWidth(random)), random, {
             ...DEFAULT_AUGMENT,
             thicknessChance: 0,
           });
