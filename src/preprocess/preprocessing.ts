@@ -1,6 +1,6 @@
 import { INK_WIDTH, INPUT_SIZE } from '../constants';
 import { renderStrokes } from './renderStrokes';
-import { strokeBounds, type Stroke } from '../strokes';
+import { boundsExtent, strokeBounds, type Stroke } from '../strokes';
 import { strokesToInput } from './strokesToInput';
 
 /**
@@ -20,7 +20,7 @@ export function preprocess(strokes: readonly Stroke[], mode: Preprocessing): Flo
   if (mode === 'mnist') return strokesToInput(strokes);
   const bounds = strokeBounds(strokes);
   if (!bounds) return null;
-  const extent = Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY);
+  const extent = boundsExtent(bounds);
   // The same emptiness rule as `mnist`, so every mode agrees on what counts as a drawing.
   if (!(extent > 0)) return null;
   if (mode === 'naive') {

@@ -1,6 +1,6 @@
 import { CENTRE_OF_MASS, DIGIT_BOX, INPUT_SIZE, PEN_WIDTH } from '../constants';
 import { centreOfMass, renderStrokes, type Placement } from './renderStrokes';
-import { strokeBounds, type Stroke } from '../strokes';
+import { boundsExtent, strokeBounds, type Stroke } from '../strokes';
 
 /**
  * Turns a drawing into the model's 28x28 input (row-major, 0..1, white ink on black) the way
@@ -17,7 +17,7 @@ export function strokesToInput(
 ): Float32Array | null {
   const bounds = strokeBounds(strokes);
   if (!bounds) return null;
-  const extent = Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY);
+  const extent = boundsExtent(bounds);
   if (!(extent > 0)) return null;
 
   // The pen adds its width around the centreline, so the centreline gets the box minus the pen.
