@@ -1,10 +1,10 @@
 import { HELD_OUT_WRITERS } from '../src/constants';
 import { expectedCalibrationError } from '../training/calibration';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
-import { loadDrawings, renderDrawings } from '../training/drawings';
+import { renderDrawings } from '../training/drawings';
 import { loadModelFile } from '../training/loadModelFile';
 import { loadMnistSplit } from '../training/mnist';
-import { HELD_OUT_NON_DIGITS_FILE } from '../training/nonDigits';
+import { loadNonDigits } from '../training/nonDigits';
 import { bytesToFloats, classesOf, predictOutputs, type LabelledInputs } from '../training/predict';
 import { heldOutDigits, renderDigits } from '../training/strokeDigits';
 import { nonDigitReport, verdictReport, type VerdictReport } from '../training/verdictReport';
@@ -40,7 +40,7 @@ export async function modelAccuracies(
   const test = loadMnistSplit('t10k');
   const mnist = { images: bytesToFloats(test.images), labels: test.labels };
   const writers = renderDigits(heldOutDigits());
-  const nonDigits = renderDrawings(loadDrawings(HELD_OUT_NON_DIGITS_FILE));
+  const nonDigits = renderDrawings(loadNonDigits().map((d) => d.strokes));
   const results: ModelAccuracy[] = [];
   for (const path of [shippedPath, ...others]) {
     const { model, metadata } = await loadModelFile(path);
