@@ -20,7 +20,7 @@ const batch = () =>
 describe('export -> load round trip', () => {
   beforeAll(() => startWasmBackend(1));
 
-  for (const arch of ['cnn', 'mlp'] as const) {
+  for (const arch of ['p32-p64', 'dense128'] as const) {
     it(`gives the in-memory ${arch} model's logits within quantisation tolerance`, async () => {
       const model = buildModel(arch, 1);
       const dir = mkdtempSync(join(tmpdir(), 'model-'));
@@ -46,7 +46,7 @@ describe('export -> load round trip', () => {
   }
 
   it('writes the quantisation as tensorflowjs_converter does', async () => {
-    const model = buildModel('cnn', 1);
+    const model = buildModel('p32-p64', 1);
     const dir = mkdtempSync(join(tmpdir(), 'model-'));
     await exportModel(model, dir, metadata);
     const json = JSON.parse(readFileSync(join(dir, MODEL_JSON), 'utf8'));
@@ -59,7 +59,7 @@ describe('export -> load round trip', () => {
   });
 
   it('fails clearly when the weight shard is truncated', async () => {
-    const model = buildModel('mlp', 1);
+    const model = buildModel('dense128', 1);
     const dir = mkdtempSync(join(tmpdir(), 'model-'));
     await exportModel(model, dir, metadata);
     truncateSync(join(dir, WEIGHTS_FILE), 1000);

@@ -47,7 +47,7 @@ describe('forwardModel (the app inference without tfjs-layers)', () => {
   }
 
   it('gives both outputs of a model trained with the not-a-digit class, digits first', async () => {
-    const trained = buildModel('fast', 7, true);
+    const trained = buildModel('s32-s64', 7, true);
     const served = servingModel(trained);
     const forward = forwardModel(await artifactsOf(served));
     expect(forward.outputs).toEqual([
@@ -71,7 +71,7 @@ describe('forwardModel (the app inference without tfjs-layers)', () => {
   });
 
   it('gives the penultimate features from the same pass as the outputs', async () => {
-    const served = servingModel(buildModel('fastwide', 3, true));
+    const served = servingModel(buildModel('s32-s96', 3, true));
     const forward = forwardModel(await artifactsOf(served));
     const penultimate = tf.model({
       inputs: served.inputs,

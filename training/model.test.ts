@@ -1,10 +1,43 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildModel, foldBatchNorm, servingModel } from './model';
+import {
+  ARCHITECTURE_ALIASES,
+  ARCHITECTURES,
+  buildModel,
+  foldBatchNorm,
+  servingModel,
+} from './model';
+
+/** The name a built model's layers spell out: conv filters, `s` stride 2, `p` pooled. */
+function nameOfLayers(model: tf.LayersModel): string {
+  const convs = model.layers.flatMap((layer, i) => {
+    if (layer.getClassName() !== 'Conv2D') return [];
+    const { filters, strides } = layer.getConfig() as { filters: number; strides: number[] };
+    const pooled = model.layers[i + 1]?.getClassName() === 'MaxPooling2D';
+    return [`${strides[0] === 2 ? 's' : pooled ? 'p' : ''}${filters}`];
+  });
+  if (convs.length) return convs.join('-');
+  const hidden = model.layers.find((l) => l.name === 'dense')!;
+  return `dense${(hidden.getConfig() as { units: number }).units}`;
+}
+
+describe('architecture names', () => {
+  it("spell out each network's layers", () => {
+    for (const arch of ARCHITECTURES) expect(nameOfLayers(buildModel(arch, 1))).toBe(arch);
+  });
+
+  it('keep every old name as an alias of a different shape, the shipped fast3tall included', () => {
+    expect(ARCHITECTURE_ALIASES.fast3tall).toBe('s24-s48-64');
+    const targets = Object.values(ARCHITECTURE_ALIASES);
+    expect(new Set(targets).size).toBe(targets.length);
+    expect([...targets].sort()).toEqual([...ARCHITECTURES].sort());
+  });
+});
 
 describe('foldBatchNorm', () => {
   it('gives the plain architecture, reading the same logits as the model with batch norm', () => {
-    const trained = buildModel('fast3tall', 3, true, true);
+    const trained = buildModel('s24-s48-64', 3, true, true);
     // Moving statistics and scales far from the initial 0/1, as after training.
     tf.tidy(() => {
       for (const layer of trained.layers.filter((l) => l.name.startsWith('bn'))) {
@@ -17,8 +50,8 @@ describe('foldBatchNorm', () => {
         ]);
       }
     });
-    const folded = foldBatchNorm(trained, 'fast3tall');
-    const plain = buildModel('fast3tall', 3, true);
+    const folded = foldBatchNorm(trained, 's24-s48-64');
+    const plain = buildModel('s24-s48-64', 3, true);
     expect(folded.layers.map((l) => l.name)).toEqual(plain.layers.map((l) => l.name));
     expect(folded.countParams()).toBe(plain.countParams());
 
@@ -37,7 +70,21 @@ describe('foldBatchNorm', () => {
   });
 
   it('returns a model without batch norm as it is', () => {
-    const model = buildModel('fast', 1);
-    expect(foldBatchNorm(model, 'fast')).toBe(model);
+    const model = buildModel('s32-s64', 1);
+    expect(foldBatchNorm(model, 's32-s64')).toBe(model);
+  });
+});
+
+describe('the shipped model', () => {
+  it('has the layers of its alias fast3tall (s24-s48-64), built with its seed', () => {
+    const shipped = JSON.parse(readFileSync('public/model/model.json', 'utf8')) as {
+      modelTopology: { config: { layers: unknown[] } };
+      userDefinedMetadata: { architecture: string; training: { seed: number } };
+    };
+    const { architecture, training } = shipped.userDefinedMetadata;
+    const arch = ARCHITECTURE_ALIASES[architecture]!;
+    const built = servingModel(buildModel(arch, training.seed, true));
+    const topology = built.toJSON(undefined, false) as { config: { layers: unknown[] } };
+    expect(topology.config.layers).toEqual(shipped.modelTopology.config.layers);
   });
 });

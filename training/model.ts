@@ -2,27 +2,39 @@ import * as tf from '@tensorflow/tfjs';
 import { INPUT_SIZE, NUM_CLASSES } from '../src/constants';
 
 /**
- * `mlp` is the tutorial's model; `cnn` and `cnn3` are small convolutional networks with
- * pooling; `fast` replaces pooling with stride-2 convolutions (two conv layers, no pool
- * programs, a quarter of the multiply-adds of `cnn`) for WebGL latency; `fast3` adds cnn3's
- * third layer (3x3, 64) at 7x7; `fastwide` is `fast` with 96 filters in its second layer (the
- * same three WebGL programs, more capacity for the not-a-digit class and more writers);
- * `fastdeep` strides three times (28 -> 14 -> 7 -> 4): a deeper network for about
- * `fastwide`'s multiply-adds, one more WebGL program, a smaller last layer. `fast3tall`
- * keeps `fast3`'s third layer at 7x7 for less, 24-48-64 filters (2.0M multiply-adds against
- * `fast3`'s 2.9M); distilled from `fast3`, it is the shipped model.
+ * Each architecture is named by its shape: its convolutions' filter counts in order, `s` for
+ * stride 2, `p` for a 2x2 max pool after it, bare for stride 1 (the first kernel is 5x5, the
+ * rest 3x3); `dense128` is the tutorial's Flatten -> Dense 128 model. Stride-2 convolutions
+ * skip the pool programs (WebGL latency); `s24-s48-64`, distilled from `s32-s64-64`, ships.
  */
 export const ARCHITECTURES = [
-  'cnn',
-  'cnn3',
-  'fast',
-  'fast3',
-  'fast3tall',
-  'fastdeep',
-  'fastwide',
-  'mlp',
+  // In the order of their old names (ARCHITECTURE_ALIASES), so a loop over them is unchanged.
+  'p32-p64',
+  'p32-p64-64',
+  's32-s64',
+  's32-s64-64',
+  's24-s48-64',
+  's32-s48-s96',
+  's32-s96',
+  'dense128',
 ] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
+
+/**
+ * The names before architectures were named by shape. model.json files record them (the
+ * shipped one: `fast3tall`), as do the commands in their metadata and docs/, so `--arch`
+ * still takes them; new models record the shape name.
+ */
+export const ARCHITECTURE_ALIASES: Readonly<Record<string, Architecture>> = {
+  mlp: 'dense128',
+  cnn: 'p32-p64',
+  cnn3: 'p32-p64-64',
+  fast: 's32-s64',
+  fastwide: 's32-s96',
+  fastdeep: 's32-s48-s96',
+  fast3: 's32-s64-64',
+  fast3tall: 's24-s48-64',
+};
 
 // Layer names of the original Keras model, so the TF Serving signature stays the same:
 // input `flatten_input` [-1, 28, 28], output `dense_1` [-1, 10] (logits, no softmax).
@@ -37,35 +49,35 @@ type ConvSpec = { kernel: number; filters: number; pool: boolean; stride?: numbe
 
 // Few layers means few WebGL shader programs, which is most of the latency in the browser.
 // The 5x5 first layer costs no more to train than 3x3 (one input channel) and sees more stroke.
-const CONV_STACKS: Record<Exclude<Architecture, 'mlp'>, ConvSpec[]> = {
-  cnn: [
+const CONV_STACKS: Record<Exclude<Architecture, 'dense128'>, ConvSpec[]> = {
+  'p32-p64': [
     { kernel: 5, filters: 32, pool: true },
     { kernel: 3, filters: 64, pool: true },
   ],
-  cnn3: [
+  'p32-p64-64': [
     { kernel: 5, filters: 32, pool: true },
     { kernel: 3, filters: 64, pool: true },
     { kernel: 3, filters: 64, pool: false },
   ],
-  fast: [
+  's32-s64': [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false, stride: 2 },
   ],
-  fastwide: [
+  's32-s96': [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 96, pool: false, stride: 2 },
   ],
-  fastdeep: [
+  's32-s48-s96': [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 48, pool: false, stride: 2 },
     { kernel: 3, filters: 96, pool: false, stride: 2 },
   ],
-  fast3: [
+  's32-s64-64': [
     { kernel: 5, filters: 32, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false },
   ],
-  fast3tall: [
+  's24-s48-64': [
     { kernel: 5, filters: 24, pool: false, stride: 2 },
     { kernel: 3, filters: 48, pool: false, stride: 2 },
     { kernel: 3, filters: 64, pool: false },
@@ -89,9 +101,9 @@ export function buildModel(
   const input = tf.input({ shape: [INPUT_SIZE, INPUT_SIZE], name: INPUT_NAME });
   const units = notDigit ? NUM_CLASSES + 1 : NUM_CLASSES;
   const name = notDigit ? TRAINING_HEAD : OUTPUT_NAME;
-  if (arch === 'mlp' && batchNorm) throw new Error('batch normalisation is for the CNNs');
+  if (arch === 'dense128' && batchNorm) throw new Error('batch normalisation is for the CNNs');
   const output =
-    arch === 'mlp'
+    arch === 'dense128'
       ? mlp(input, seed, units, name)
       : cnn(input, CONV_STACKS[arch], seed, units, name, batchNorm);
   return tf.model({ inputs: input, outputs: output, name: `mnist_${arch}` });
