@@ -1,11 +1,11 @@
 import { NUM_CLASSES } from '../src/constants';
 import { argMax } from '../src/model/softmax';
-import { adaptLogits, ADAPT_PARAMS, type AdaptParams } from '../src/personal/adaptLogits';
 import { keepNewest, PERSONAL_CAPACITY } from '../src/personal/keepNewest';
-import { EMPTY_MEMORY, personalMemory, type PersonalExample } from '../src/personal/personalMemory';
+import type { PersonalExample } from '../src/personal/personalMemory';
+import { adaptVariant, PAGE_VARIANT, variantMemory, type AdaptVariant } from './adaptVariants';
 
-// The page's adaptation replayed over a writer's digits: the same adaptLogits and memory,
-// fed what the page would keep.
+// The page's adaptation replayed over a writer's digits: the same adaptLogits and memory (or a
+// variant of the rule, adaptVariants.ts), fed what the page would keep.
 
 /** One digit as the page sees it after the forward pass, with its truth. */
 export interface SeenDigit {
@@ -16,7 +16,7 @@ export interface SeenDigit {
 }
 
 export interface SimulationOptions {
-  params: AdaptParams;
+  params: AdaptVariant;
   /** 'corrections': only misreads are kept (the person corrects them); 'all': every digit. */
   keep: 'corrections' | 'all';
   capacity: number;
@@ -25,7 +25,7 @@ export interface SimulationOptions {
 }
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
-  params: ADAPT_PARAMS,
+  params: PAGE_VARIANT,
   keep: 'corrections',
   capacity: PERSONAL_CAPACITY,
   temperature: 1,
@@ -59,7 +59,7 @@ export function simulateWriter(
   kept: PersonalExample[];
 } {
   let kept: PersonalExample[] = [];
-  let memory = EMPTY_MEMORY;
+  let memory = variantMemory([]);
   let errorsBaseline = 0;
   let errorsAdapted = 0;
   let errorsUntaught = 0;
@@ -68,11 +68,11 @@ export function simulateWriter(
       errorsBaseline++;
       if (!kept.some((example) => example.label === digit.label)) errorsUntaught++;
     }
-    const read = argMax(adaptLogits(digit.logits, memory, options.temperature, options.params));
+    const read = argMax(adaptVariant(digit.logits, memory, options.temperature, options.params));
     if (read !== digit.label) errorsAdapted++;
     if (read !== digit.label || options.keep === 'all') {
       kept = keepNewest(kept, { label: digit.label, logits: digit.logits }, options.capacity);
-      memory = personalMemory(kept);
+      memory = variantMemory(kept);
     }
   }
   return { errorsBaseline, errorsAdapted, errorsUntaught, kept };
@@ -85,12 +85,12 @@ export function accuracyDelta(
   options: SimulationOptions,
 ): number {
   if (digits.length === 0 || kept.length === 0) return 0;
-  const memory = personalMemory(kept);
+  const memory = variantMemory(kept);
   let change = 0;
   for (const d of digits) {
     const base = argMax(d.logits) === d.label ? 1 : 0;
     const adapted =
-      argMax(adaptLogits(d.logits, memory, options.temperature, options.params)) === d.label
+      argMax(adaptVariant(d.logits, memory, options.temperature, options.params)) === d.label
         ? 1
         : 0;
     change += adapted - base;

@@ -1,5 +1,5 @@
 import type { ForwardModel } from '../src/model/forwardModel';
-import { forwardFeatures } from './forwardFeatures';
+import { forwardOutputs } from './forwardOutputs';
 import { Random } from './random';
 import {
   digitLogits,
@@ -7,6 +7,7 @@ import {
   type SeenDigit,
   type SimulationOptions,
 } from './adaptSimulation';
+import { ADAPT_METHODS, type AdaptVariant } from './adaptVariants';
 import { renderDigits, type StrokeDigit } from './strokeDigits';
 
 /** Each writer's digits are replayed in one fixed shuffle, the same on every run. */
@@ -24,7 +25,7 @@ export async function adaptationReport(
   options: SimulationOptions,
 ): Promise<AdaptationReport> {
   const { images, labels } = renderDigits(digits);
-  const run = await forwardFeatures(model, images, labels.length);
+  const run = await forwardOutputs(model, images, labels.length);
   const byWriter = new Map<string, SeenDigit[]>();
   digits.forEach((digit, i) => {
     const seen = byWriter.get(digit.writer) ?? [];
@@ -44,6 +45,46 @@ export function parseKeep(value: string): SimulationOptions['keep'] {
     throw new Error(`--keep ${value}: expected corrections or all`);
   }
   return value;
+}
+
+/** The adaptation flags as they come from the command line (--method, --k, ...). */
+export interface VariantFlags {
+  method: string;
+  k: string;
+  threshold: string;
+  weight: string;
+  margin: string;
+  pair: boolean;
+}
+
+/** The rule the flags describe; a value that names no rule fails with the valid ones. */
+export function parseVariant(flags: VariantFlags): AdaptVariant {
+  const method = ADAPT_METHODS.find((m) => m === flags.method);
+  if (!method) throw new Error(`--method ${flags.method}: expected ${ADAPT_METHODS.join(' or ')}`);
+  return {
+    method,
+    k: parseNumber('k', flags.k, 'a whole number from 1', (x) => Number.isInteger(x) && x > 0),
+    threshold: parseNumber('threshold', flags.threshold, 'a similarity below 1', (x) => x < 1),
+    weight: parseNumber('weight', flags.weight, 'a number'),
+    ...(flags.margin === 'none'
+      ? {}
+      : { margin: parseNumber('margin', flags.margin, 'a number or none') }),
+    pair: flags.pair,
+  };
+}
+
+/** A finite number (passing `valid`), or an error naming the flag and what it takes. */
+function parseNumber(
+  flag: string,
+  value: string,
+  expected: string,
+  valid: (x: number) => boolean = () => true,
+): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || !valid(x)) {
+    throw new Error(`--${flag} ${value}: expected ${expected}`);
+  }
+  return x;
 }
 
 export function formatAdaptation(path: string, writers: string, r: AdaptationReport): string {

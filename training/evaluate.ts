@@ -17,9 +17,9 @@ import {
 import { nonDigitReport, verdictReport, type VerdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
 import { forwardModel } from '../src/model/forwardModel';
-import { ADAPT_PARAMS } from '../src/personal/adaptLogits';
-import { adaptationReport, formatAdaptation, parseKeep } from './adaptationReport';
+import { adaptationReport, formatAdaptation, parseKeep, parseVariant } from './adaptationReport';
 import { DEFAULT_SIMULATION } from './adaptSimulation';
+import { PAGE_VARIANT } from './adaptVariants';
 
 const USAGE = `npm run eval -- [--model public/model/model.json] [--json]
 npm run eval -- [--strokes FILE] [--writers held-out|all|tra-1,tra-2,...] [--json]
@@ -38,7 +38,7 @@ npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|training
   the accuracy change on the other writers' digits with each writer's store. --writers defaults
   to held-out; validation is ${VALIDATION_WRITERS.join(', ')}; training is every writer in
   neither. The method's parameters default
-  to the page's (src/personal/adaptLogits.ts).`;
+  to the page's (src/personal/adaptLogits.ts; the other methods: training/adaptVariants.ts).`;
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -49,12 +49,12 @@ const { values: args } = parseArgs({
     'non-digits': { type: 'string' },
     adapt: { type: 'boolean', default: false },
     keep: { type: 'string', default: 'corrections' },
-    method: { type: 'string', default: ADAPT_PARAMS.method },
-    k: { type: 'string', default: String(ADAPT_PARAMS.k) },
-    threshold: { type: 'string', default: String(ADAPT_PARAMS.threshold) },
-    weight: { type: 'string', default: String(ADAPT_PARAMS.weight) },
-    margin: { type: 'string', default: String(ADAPT_PARAMS.margin ?? 'none') },
-    pair: { type: 'boolean', default: ADAPT_PARAMS.pair ?? false },
+    method: { type: 'string', default: PAGE_VARIANT.method },
+    k: { type: 'string', default: String(PAGE_VARIANT.k) },
+    threshold: { type: 'string', default: String(PAGE_VARIANT.threshold) },
+    weight: { type: 'string', default: String(PAGE_VARIANT.weight) },
+    margin: { type: 'string', default: String(PAGE_VARIANT.margin ?? 'none') },
+    pair: { type: 'boolean', default: PAGE_VARIANT.pair ?? false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -75,14 +75,14 @@ try {
       ...DEFAULT_SIMULATION,
       keep: parseKeep(args.keep!),
       temperature: calibration?.temperature ?? 1,
-      params: {
-        method: args.method === 'knn' ? 'knn' : 'means',
-        k: Number(args.k),
-        threshold: Number(args.threshold),
-        weight: Number(args.weight),
-        ...(args.margin === 'none' ? {} : { margin: Number(args.margin) }),
+      params: parseVariant({
+        method: args.method!,
+        k: args.k!,
+        threshold: args.threshold!,
+        weight: args.weight!,
+        margin: args.margin!,
         pair: args.pair!,
-      },
+      }),
     });
     console.log(args.json ? JSON.stringify(report) : formatAdaptation(path, writers, report));
   } else if (args['non-digits']) {

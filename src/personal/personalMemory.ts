@@ -1,5 +1,4 @@
 import { NUM_CLASSES } from '../constants';
-import { argMax } from '../model/softmax';
 
 /**
  * One kept example: the ten digit logits the network gave the drawing (dense_1, unscaled) and
@@ -17,20 +16,14 @@ export interface PersonalExample {
 export interface PersonalMemory {
   size: number;
   labels: Uint8Array;
-  /** The network's own reading of each (its top logit): the digit the correction was against. */
-  reads: Uint8Array;
   /** size x NUM_CLASSES unit vectors, oldest first. */
   vectors: Float32Array;
-  /** Per digit: the unit-length mean of its examples' unit vectors, or null if none. */
-  means: (Float32Array | null)[];
 }
 
 export const EMPTY_MEMORY: PersonalMemory = {
   size: 0,
   labels: new Uint8Array(0),
-  reads: new Uint8Array(0),
   vectors: new Float32Array(0),
-  means: Array.from({ length: NUM_CLASSES }, () => null),
 };
 
 /** The examples as a memory; each must have ten logits. */
@@ -38,27 +31,15 @@ export function personalMemory(examples: readonly PersonalExample[]): PersonalMe
   if (examples.length === 0) return EMPTY_MEMORY;
   const vectors = new Float32Array(examples.length * NUM_CLASSES);
   const labels = new Uint8Array(examples.length);
-  const reads = new Uint8Array(examples.length);
-  const sums = Array.from({ length: NUM_CLASSES }, (): Float32Array | null => null);
   examples.forEach(({ label, logits }, i) => {
     if (logits.length !== NUM_CLASSES) throw new Error(`expected ${NUM_CLASSES} logits`);
     if (!Number.isInteger(label) || label < 0 || label >= NUM_CLASSES) {
       throw new Error(`label ${label} is not a digit`);
     }
-    const unit = unitVector(logits);
-    vectors.set(unit, i * NUM_CLASSES);
+    vectors.set(unitVector(logits), i * NUM_CLASSES);
     labels[i] = label;
-    reads[i] = argMax(logits);
-    const sum = (sums[label] ??= new Float32Array(NUM_CLASSES));
-    for (let j = 0; j < NUM_CLASSES; j++) sum[j]! += unit[j]!;
   });
-  return {
-    size: examples.length,
-    labels,
-    reads,
-    vectors,
-    means: sums.map((sum) => sum && unitVector(sum)),
-  };
+  return { size: examples.length, labels, vectors };
 }
 
 /** The vector scaled to length 1 (a zero vector stays zero). */
