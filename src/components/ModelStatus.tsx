@@ -1,4 +1,4 @@
-import type { ModelState } from '../hooks/useClassifier';
+import type { ModelState } from '../model/classifierSession';
 
 export function ModelStatus({ state, onRetry }: { state: ModelState; onRetry: () => void }) {
   return (
