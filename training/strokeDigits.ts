@@ -3,6 +3,7 @@ import { HELD_OUT_WRITERS, INPUT_PIXELS, NUM_CLASSES, PEN_WIDTH } from '../src/c
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import type { Stroke } from '../src/strokes';
 import { isStrokes, loadRecords } from './drawings';
+import { selectWriters } from './writers';
 
 // Node-only and free of tfjs, so e2e support code can load digits without pulling in a backend.
 
@@ -47,7 +48,10 @@ function isStrokeDigit(r: unknown): r is StrokeDigit {
   );
 }
 
-/** Splits digits into those of the given (held-out) writers and those of everyone else. */
+/**
+ * Splits digits into those of the given writers and those of everyone else (for a list from the
+ * command line; the named sets are selectWriters').
+ */
 export function splitByWriter(
   digits: StrokeDigit[],
   heldOutWriters: readonly string[] = HELD_OUT_WRITERS,
@@ -61,7 +65,7 @@ export function splitByWriter(
 
 /** Digits of the writers the model never trained on (HELD_OUT_WRITERS). */
 export function heldOutDigits(path: string = STROKE_DIGITS_FILE): StrokeDigit[] {
-  return splitByWriter(loadStrokeDigits(path)).heldOut;
+  return selectWriters(loadStrokeDigits(path), 'held-out');
 }
 
 /**

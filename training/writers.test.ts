@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { HELD_OUT_WRITERS, VALIDATION_WRITERS } from '../src/constants';
+import { loadStrokeDigits } from './strokeDigits';
+import { inWriterSet, selectWriters, writerSet, WRITER_SETS } from './writers';
+
+const all = loadStrokeDigits();
+const writersIn = (set: (typeof WRITER_SETS)[number]) =>
+  new Set(selectWriters(all, set).map((d) => d.writer));
+
+describe('writer sets', () => {
+  it('name the held-out and validation writers of src/constants.ts', () => {
+    expect(writersIn('held-out')).toEqual(new Set(HELD_OUT_WRITERS));
+    expect(writersIn('validation')).toEqual(new Set(VALIDATION_WRITERS));
+  });
+
+  it('split every digit into held-out, validation and training, once each', () => {
+    const sizes = (['held-out', 'validation', 'training'] as const).map(
+      (set) => selectWriters(all, set).length,
+    );
+    expect(sizes.reduce((a, b) => a + b)).toBe(all.length);
+    expect(sizes.every((n) => n > 0)).toBe(true);
+    for (const w of writersIn('training')) {
+      expect(HELD_OUT_WRITERS.includes(w) || VALIDATION_WRITERS.includes(w)).toBe(false);
+    }
+  });
+
+  it('put training and validation together as not-held-out', () => {
+    expect(writersIn('not-held-out')).toEqual(
+      new Set([...writersIn('training'), ...writersIn('validation')]),
+    );
+    expect(selectWriters(all, 'all')).toEqual(all);
+  });
+
+  it('keep the digits in their order', () => {
+    const held = selectWriters(all, 'held-out');
+    expect(held).toEqual(all.filter((d) => inWriterSet('held-out')(d.writer)));
+    const at = held.map((d) => all.indexOf(d));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  it('refuse an unknown name, naming the valid ones', () => {
+    expect(writerSet('validation')).toBe('validation');
+    expect(() => writerSet('heldout')).toThrow(
+      'unknown writer set "heldout": one of held-out, validation, training, not-held-out, all',
+    );
+    expect(() => inWriterSet('tra-5' as never)).toThrow(/one of held-out/);
+  });
+});
