@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { numberValue, type NumberReading } from '../number/readNumber';
+import { digitText, numberValue, type NumberReading } from '../number/readNumber';
 
 /**
  * The number read, large: one button per digit, left to right. Choosing one (click, tap, or
@@ -37,7 +37,7 @@ export function NumberDisplay({
     >
       {digits.map(({ prediction }, i) => {
         const { verdict, digit, alternatives, confidence } = prediction;
-        const text = verdict === 'not-a-digit' ? '?' : String(digit);
+        const text = digitText(prediction);
         const label =
           verdict === 'not-a-digit'
             ? 'not a digit'

@@ -1,17 +1,15 @@
-import { INPUT_PIXELS, TINY_DRAWING } from '../constants';
+import { INPUT_PIXELS } from '../constants';
 import type { PreparedBatch } from '../model/predictionLoop';
 import { preprocess, type Preprocessing } from '../preprocess/preprocessing';
-import { strokeBounds, type Stroke } from '../strokes';
+import type { Stroke } from '../strokes';
 import { planCandidates, planReading, type ReadingPlan } from './segmentation';
+import { isTinyMark } from './tinyMark';
 
 /** A drawing made ready for the model once: its reading plan and an input per candidate. */
 export interface PreparedNumber extends PreparedBatch {
   strokes: readonly Stroke[];
   plan: ReadingPlan;
-  /**
-   * Per candidate: a mark too small on the pad to be a digit (a dot, a tap). Preprocessing would
-   * blow it up to digit size, where it looks like a 1 or a 7, so the page calls it not a digit.
-   */
+  /** Per candidate: nothing to recognise, or a mark too small to be a digit (see tinyMark.ts). */
   tiny: boolean[];
 }
 
@@ -68,7 +66,7 @@ export function prepareNumber(
   const candidates = planCandidates(plan).map((c) => c.strokes.map((i) => strokes[i]!));
   const inputs = candidates.map((c) => cache.input(c, preprocessing));
   cache.sweep();
-  const tiny = candidates.map((c, i) => inputs[i] === null || extent(c) < TINY_DRAWING);
+  const tiny = candidates.map((c, i) => inputs[i] === null || isTinyMark(c));
   const anything = inputs.some((input) => input !== null);
   return {
     key: `${cache.name(strokes)}/${preprocessing}`,
@@ -79,9 +77,4 @@ export function prepareNumber(
     tiny: anything ? tiny : [],
     preprocessMs: performance.now() - start,
   };
-}
-
-function extent(strokes: readonly Stroke[]): number {
-  const b = strokeBounds(strokes);
-  return b ? Math.max(b.maxX - b.minX, b.maxY - b.minY) : 0;
 }

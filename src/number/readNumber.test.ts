@@ -4,7 +4,7 @@ import { batchView } from '../model/predictionLoop';
 import type { Stroke } from '../strokes';
 import { prepareNumber } from './prepareNumber';
 import { lastWrittenGroup } from './groupStrokes';
-import { numberValue, readNumber } from './readNumber';
+import { digitText, numberValue, readNumber, shownDigits } from './readNumber';
 
 const ONE: Stroke = [
   [0.5, 0.2],
@@ -62,5 +62,24 @@ describe('readNumber', () => {
     expect(numberValue(reading.digits)).toBe('209');
     expect(reading.strokes).toBe(strokes);
     expect(readNumber(batchView(prepareNumber([], 'mnist'), result)).digits).toEqual([]);
+  });
+});
+
+describe('shownDigits', () => {
+  // Two ones and a dot beside them, as a Node report plans and reads them (no page state).
+  const drawing = [at(0), at(1), [[2.5, 0.8]] as Stroke];
+  const { plan } = prepareNumber(drawing, 'mnist');
+
+  it('refuses the tiny candidates, then chooses the segments left to right', () => {
+    const shown = shownDigits(plan, [read(1), read(1), read(7)], [false, false, true]);
+    expect(shown.map((d) => d.candidate)).toEqual([0, 1, 2]);
+    expect(shown.map((d) => d.strokes)).toEqual([[0], [1], [2]]);
+    expect(shown.map((d) => digitText(d.reading)).join('')).toBe('11?');
+  });
+
+  it('writes "?" only for not-a-digit', () => {
+    expect(digitText(read(4, 'unsure'))).toBe('4');
+    expect(digitText(read(4, null))).toBe('4');
+    expect(digitText(read(4, 'not-a-digit'))).toBe('?');
   });
 });

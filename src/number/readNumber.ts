@@ -1,8 +1,15 @@
 import type { Prediction } from '../model/classifier';
 import type { BatchView, PredictionState } from '../model/predictionLoop';
+import type { Verdict } from '../model/verdict';
 import type { Stroke } from '../strokes';
 import type { PreparedNumber } from './prepareNumber';
-import { chooseSegments, planCandidates } from './segmentation';
+import {
+  chooseSegments,
+  planCandidates,
+  type CandidateReading,
+  type ReadingPlan,
+} from './segmentation';
+import { refuseTinyMarks } from './tinyMark';
 
 /** One digit of the number read: the model's reading, the input it read, and its strokes. */
 export interface DigitReading {
@@ -27,23 +34,38 @@ export function readNumber(view: BatchView<PreparedNumber>): NumberReading {
   const { state, shown, error } = view;
   if (!shown) return { state, digits: [], strokes: [], error };
   const { batch } = shown;
-  const predictions = shown.predictions.map((p, i) =>
-    batch.tiny[i] && p.verdict ? { ...p, verdict: 'not-a-digit' as const } : p,
-  );
-  const candidates = planCandidates(batch.plan);
-  const digits = chooseSegments(batch.plan, predictions).map((c) => ({
-    prediction: predictions[c]!,
-    input: batch.inputs[c]!,
-    strokes: candidates[c]!.strokes,
+  const digits = shownDigits(batch.plan, shown.predictions, batch.tiny).map((d) => ({
+    prediction: d.reading,
+    input: batch.inputs[d.candidate]!,
+    strokes: d.strokes,
   }));
   return { state, digits, strokes: batch.strokes, error };
 }
 
+/**
+ * The digits the page shows for a planned drawing, left to right: tiny marks refused, then the
+ * segmentation the readings favour. Each is a candidate (its index, strokes and reading as shown).
+ */
+export function shownDigits<R extends CandidateReading & { verdict: Verdict | null }>(
+  plan: ReadingPlan,
+  readings: readonly R[],
+  tiny: readonly boolean[],
+): { candidate: number; strokes: number[]; reading: R }[] {
+  const refused = refuseTinyMarks(readings, tiny);
+  const candidates = planCandidates(plan);
+  return chooseSegments(plan, refused).map((c) => ({
+    candidate: c,
+    strokes: candidates[c]!.strokes,
+    reading: refused[c]!,
+  }));
+}
+
+/** One digit as the page writes it: the digit, or "?" for one that is not a digit. */
+export function digitText({ verdict, digit }: { verdict: Verdict | null; digit: number }): string {
+  return verdict === 'not-a-digit' ? '?' : String(digit);
+}
+
 /** The number as text: each digit, or "?" for one that is not a digit. */
 export function numberValue(digits: readonly DigitReading[]): string {
-  return digits
-    .map(({ prediction }) =>
-      prediction.verdict === 'not-a-digit' ? '?' : String(prediction.digit),
-    )
-    .join('');
+  return digits.map(({ prediction }) => digitText(prediction)).join('');
 }
