@@ -1,7 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import { INPUT_SIZE } from '../src/constants';
-import { servingTensor, type ModelMetadata } from '../src/model/modelFormat';
+import { servingTensor, type JsonValue, type ModelMetadata } from '../src/model/modelFormat';
+import { DEFAULT_AUGMENT } from './augment';
 import { VALIDATION_SIZE } from './mnist';
+import { NON_DIGIT_PEN } from './nonDigits';
+import { DEFAULT_STROKE_AUGMENT } from './strokeAugment';
+import { STROKE_IMAGE_AUGMENT } from './trainingSamples';
 import { INPUT_NAME } from './model';
 import { MAX_RATE, MIN_RATE } from './trainEpoch';
 import { trainCommand, type TrainOptions } from './trainOptions';
@@ -50,14 +54,34 @@ export function trainingRecord(
     batchSize: options.batchSize,
     optimizer: `adam, cosine learning rate ${MAX_RATE} -> ${MIN_RATE}`,
     data: `MNIST train minus its last ${VALIDATION_SIZE} (validation) + pendigits strokes of writers not in heldOutWriterIds, x${samples.strokeRepeats} per epoch`,
-    augmentation:
-      `MNIST${samples.mnistClean ? ` (${samples.mnistClean} of images unwarped)` : ''}: rotation +-12deg, scale 0.85-1.1, shear +-0.25, shift +-2px, bolder/thinner strokes; ` +
-      (samples.strokeAugment
-        ? 'strokes: rotation, slant, aspect, stroke offsets, point jitter and resampling before rasterising (training/strokeAugment.ts), pen width 1.4-3.2'
-        : 'strokes: the same image warp, pen width 1.4-3.2'),
+    augmentation: augmentation(options),
     backend: 'wasm (Node)',
     trainingMinutes: Math.round(elapsedMs / 600) / 100,
     quantization: 'uint8 per tensor',
     date: date.toISOString().slice(0, 10),
   };
+}
+
+/**
+ * The augmentation options objects the run used, as they are in the code (angles in radians,
+ * distances in pixels for images and in fractions of the drawing's size for strokes), so a
+ * model's record cannot drift from what made it.
+ */
+export function augmentation({ samples, nonDigitShare }: TrainOptions): JsonValue {
+  const { minPenWidth, maxPenWidth } = DEFAULT_STROKE_AUGMENT;
+  return asJson({
+    mnist: { image: DEFAULT_AUGMENT, unwarpedShare: samples.mnistClean },
+    strokes: samples.strokeAugment
+      ? { strokes: DEFAULT_STROKE_AUGMENT }
+      : { image: STROKE_IMAGE_AUGMENT, penWidth: { min: minPenWidth, max: maxPenWidth } },
+    // Generated non-digits: drawn by a pen (per kind), then augmented as strokes.
+    ...(nonDigitShare
+      ? { nonDigits: { share: nonDigitShare, pen: NON_DIGIT_PEN, strokes: DEFAULT_STROKE_AUGMENT } }
+      : {}),
+  });
+}
+
+/** The value exactly as model.json will hold it (interfaces have no JSON index signature). */
+function asJson(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
 }

@@ -1,12 +1,18 @@
 import { INPUT_PIXELS, NUM_CLASSES } from '../src/constants';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import type { Stroke } from '../src/strokes';
-import { augmentImage, DEFAULT_AUGMENT } from './augment';
+import { augmentImage, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
 import type { DigitSet } from './mnist';
 import { bytesToFloats } from './predict';
 import type { Random } from './random';
 import { augmentStrokes, randomPenWidth } from './strokeAugment';
 import { renderDigit, type StrokeDigit } from './strokeDigits';
+
+/**
+ * The image warp of stroke digits trained without stroke augmentation: a random pen width
+ * stands in for thinner and bolder strokes.
+ */
+export const STROKE_IMAGE_AUGMENT: AugmentOptions = { ...DEFAULT_AUGMENT, thicknessChance: 0 };
 
 /** The class index of "not a digit" in a model trained with it (after the ten digits). */
 export const NOT_DIGIT_CLASS = NUM_CLASSES;
@@ -83,11 +89,11 @@ function renderSample(
     case 'strokes': {
       const image = strokeAugment
         ? (augmentedStrokes(sample.digit.strokes, random) ?? renderDigit(sample.digit))
-        : // A random pen width stands in for thinner and bolder strokes here.
-          augmentImage(renderDigit(sample.digit, randomPenWidth(random)), random, {
-            ...DEFAULT_AUGMENT,
-            thicknessChance: 0,
-          });
+        : augmentImage(
+            renderDigit(sample.digit, randomPenWidth(random)),
+            random,
+            STROKE_IMAGE_AUGMENT,
+          );
       return { image, label: sample.digit.label };
     }
     case 'non-digit': {

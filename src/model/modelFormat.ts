@@ -14,12 +14,17 @@ export interface ServingSignature {
   method_name: 'tensorflow/serving/predict';
 }
 
+/** A value as JSON holds it: what model.json's metadata is made of. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export interface ModelMetadata {
   /** TF Serving's `metadata.signature_def.signature_def`, keyed `serving_default`. */
   signature_def: { serving_default: ServingSignature };
   architecture: string;
   parameterCount: number;
-  training: Record<string, string | number | boolean | string[]>;
+  /** How it was trained: the command, and the options objects themselves (augmentation). */
+  training: Record<string, JsonValue>;
   /** Measured after export, on the quantised files as shipped (0..1). */
   accuracy: {
     mnistTest: number;
