@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
-import { heldOutDigits, placeOnPad } from '../e2e/support/handwriting';
-import { composeNumbers, fitOnPad, type ComposedNumber } from '../e2e/support/numbers';
+import { composeNumbers, type ComposedNumber } from '../training/composeNumbers';
+import { fitOnPad, placeOnPad } from '../training/padPlacement';
+import { heldOutDigits } from '../training/strokeDigits';
 import { openApp } from './setup';
 import { summarise, type Summary } from './stats';
 
@@ -35,7 +36,7 @@ export const NUMBERS_SEED = 2027;
 
 /**
  * Numbers composed from the held-out writers' digits (2 to 8 digits, one writer each; see
- * e2e/support/numbers.ts), written with the mouse through the built app, then the same digits
+ * training/composeNumbers.ts), written with the mouse through the built app, then the same digits
  * one at a time. Reports whole-number accuracy, wrong splits and merges, and pen-up -> answer.
  */
 export async function replayNumbers(

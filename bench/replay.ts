@@ -1,12 +1,9 @@
 import type { Browser } from '@playwright/test';
-import {
-  heldOutDigits,
-  placeOnPad,
-  stratifiedSample,
-  type HandwrittenDigit,
-} from '../e2e/support/handwriting';
 import { PREPROCESSING, type Preprocessing } from '../src/preprocess/preprocessing';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
+import { placeOnPad } from '../training/padPlacement';
+import { stratifiedSample } from '../training/stratifiedSample';
+import { heldOutDigits, type StrokeDigit } from '../training/strokeDigits';
 import { openApp } from './setup';
 
 export interface ReplayResult {
@@ -56,7 +53,7 @@ export async function replayHandwriting(
 }
 
 interface DigitRead {
-  digit: HandwrittenDigit;
+  digit: StrokeDigit;
   backend: string;
   read: Record<Preprocessing, number>;
 }
@@ -64,7 +61,7 @@ interface DigitRead {
 async function replayDigits(
   browser: Browser,
   url: string,
-  digits: HandwrittenDigit[],
+  digits: StrokeDigit[],
   onDigit: (done: number) => void,
 ): Promise<DigitRead[]> {
   const { context, app, backend } = await openApp(browser, url);

@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecogniserPage, type LoadTimeline } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
-
-/** The page size every benchmark uses: the frame cost of software compositing grows with it. */
-export const BENCH_VIEWPORT = { width: 1100, height: 760 };
+import { BENCH_VIEWPORT } from '../training/benchViewport';
 
 /** How long the page may take to answer (a prediction, a clear): Playwright's action default. */
 const BENCH_WAIT_MS = 30_000;

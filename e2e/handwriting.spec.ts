@@ -1,6 +1,8 @@
 import { NUM_CLASSES } from '../src/constants';
 import { expect, test } from './fixtures';
-import { heldOutDigits, placeOnPad, stratifiedSample } from './support/handwriting';
+import { placeOnPad } from '../training/padPlacement';
+import { stratifiedSample } from '../training/stratifiedSample';
+import { heldOutDigits } from '../training/strokeDigits';
 
 // Real pen-written digits from writers the model never trained on, drawn through the real UI
 // with the mouse, as a person would draw them.

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { heldOutDigits, placeOnPad, stratifiedSample } from './support/handwriting';
-import { composeNumbers, fitOnPad, NUMBER_OPTIONS } from './support/numbers';
+import { composeNumbers, NUMBER_OPTIONS } from '../training/composeNumbers';
+import { fitOnPad, placeOnPad } from '../training/padPlacement';
+import { stratifiedSample } from '../training/stratifiedSample';
+import { heldOutDigits } from '../training/strokeDigits';
 
 // The Layers panel: every layer's output for the digit being read, from its own forward pass.
 

@@ -1,10 +1,11 @@
 import { expect, test } from './fixtures';
-import { heldOutDigits } from './support/handwriting';
-import { composeNumbers, fitOnPad, NUMBER_OPTIONS } from './support/numbers';
+import { composeNumbers, NUMBER_OPTIONS } from '../training/composeNumbers';
+import { fitOnPad } from '../training/padPlacement';
+import { heldOutDigits } from '../training/strokeDigits';
 import { ONE } from './support/strokes';
 
 // Whole numbers written with the mouse, from held-out writers' digits composed as they would
-// write them in a row (see support/numbers.ts; the bench replays hundreds).
+// write them in a row (see training/composeNumbers.ts; the bench replays hundreds).
 const FOUR_DIGITS = { ...NUMBER_OPTIONS, minDigits: 4, maxDigits: 4 };
 
 test.describe('numbers', () => {

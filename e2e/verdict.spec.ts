@@ -1,6 +1,8 @@
 import { loadNonDigits } from '../training/nonDigits';
 import { expect, test } from './fixtures';
-import { heldOutDigits, placeOnPad, stratifiedSample } from './support/handwriting';
+import { placeOnPad } from '../training/padPlacement';
+import { stratifiedSample } from '../training/stratifiedSample';
+import { heldOutDigits } from '../training/strokeDigits';
 
 // Honest answers (issue 10): sure of a clear digit, "N or M?" when it cannot tell, "not a
 // digit" for letters, shapes and dots. Drawings come from data the model never trained on:

@@ -8,12 +8,14 @@
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { heldOutDigits, placeOnPad, stratifiedSample } from '../e2e/support/handwriting';
 import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { PERSONAL_CAPACITY } from '../src/personal/keepNewest';
 import { STORE_FORMAT } from '../src/personal/personalStore';
 import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
 import { startStaticServer } from '../e2e/support/serveStatic';
+import { placeOnPad } from '../training/padPlacement';
+import { stratifiedSample } from '../training/stratifiedSample';
+import { heldOutDigits } from '../training/strokeDigits';
 
 const { values: args } = parseArgs({
   options: {

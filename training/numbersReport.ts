@@ -1,40 +1,38 @@
 // The numbers benchmark (bench/numbers.ts) in Node, in seconds instead of minutes, so it can
 // run on thousands of numbers: with 100, one number is one point, and the shortfall the issue
 // bounds (whole-number accuracy vs the product of per-digit accuracies) is mostly noise.
-// Numbers are composed and placed on the pad exactly as the bench does (e2e/support/numbers.ts,
-// the bench's pad size), read with the page's plan, model and choice of segments; on the
-// bench's 100 numbers it gives the browser's figures and mistakes exactly.
-//   npx tsx training/numbersReport.ts [--writers held-out|validation|training] [--count 1000]
+// Numbers are composed and placed on the pad exactly as the bench does (composeNumbers.ts,
+// padPlacement.ts, the bench's pad size), read with the page's plan, model, choice of segments
+// and tiny-mark rule; on the bench's 100 numbers it gives the browser's figures and mistakes
+// exactly.
+//   npx tsx training/numbersReport.ts [--writers held-out|validation|training|...] [--count 1000]
 //     [--seed 2027] [--mistakes] [--json]   (reportNumbers: the same, for the bench)
 // Tune on the validation or training writers; the held-out writers are for the measurement.
 import { parseArgs } from 'node:util';
-import { placeOnPad } from '../e2e/support/handwriting';
-import { composeNumbers, fitOnPad, type ComposedNumber } from '../e2e/support/numbers';
-import { HELD_OUT_WRITERS, TINY_DRAWING, VALIDATION_WRITERS } from '../src/constants';
-import { chooseSegments, planCandidates } from '../src/number/segmentation';
-import { strokeBounds, type Stroke } from '../src/strokes';
+import { digitText, shownDigits } from '../src/number/readNumber';
+import { planCandidates } from '../src/number/segmentation';
+import { isTinyMark } from '../src/number/tinyMark';
+import type { Stroke } from '../src/strokes';
+import { BENCH_PAD as PAD } from './benchViewport';
+import { composeNumbers, type ComposedNumber } from './composeNumbers';
 import { loadModelFile } from './loadModelFile';
+import { fitOnPad, placeOnPad } from './padPlacement';
 import { readNumbers, type ReadNumber } from './readNumbers';
 import { loadStrokeDigits } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
-
-/** The pad in the bench's viewport (bench/setup.ts BENCH_VIEWPORT), CSS pixels. */
-const PAD = { width: 936, height: 304 };
+import { selectWriters, writerSet, type WriterSet } from './writers';
 
 /**
- * The number as the page shows it (each chosen candidate's digit, "?" for none or a dot) and
- * the strokes of each digit read ("1,3").
+ * The number as the page shows it (each digit read, "?" for none or a dot) and the strokes of
+ * each digit read ("1,3").
  */
 function valueOf({ plan, readings }: ReadNumber, strokes: readonly Stroke[]) {
-  const candidates = planCandidates(plan);
-  const chosen = chooseSegments(plan, readings);
-  const value = chosen.map((c) => {
-    const b = strokeBounds(candidates[c]!.strokes.map((s) => strokes[s]!));
-    const tiny = !b || Math.max(b.maxX - b.minX, b.maxY - b.minY) < TINY_DRAWING;
-    const { verdict, digit } = readings[c]!;
-    return verdict === 'not-a-digit' || (tiny && verdict) ? '?' : String(digit);
-  });
-  return { value, groups: chosen.map((c) => candidates[c]!.strokes.join(',')) };
+  const tiny = planCandidates(plan).map((c) => isTinyMark(c.strokes.map((s) => strokes[s]!)));
+  const shown = shownDigits(plan, readings, tiny);
+  return {
+    value: shown.map((d) => digitText(d.reading)),
+    groups: shown.map((d) => d.strokes.join(',')),
+  };
 }
 
 /** The figures `--json` prints (fractions of numbers or digits). */
@@ -58,9 +56,6 @@ export interface NumbersReport {
 const toPadUnits = (strokes: readonly Stroke[]) =>
   strokes.map((s) => s.map(([x, y]) => [x / PAD.height, y / PAD.height] as const));
 
-/** Which writers' digits the numbers are composed from. */
-export type NumberWriters = 'held-out' | 'validation' | 'training';
-
 /**
  * `count` numbers composed from the chosen writers' digits (seeds from `seed`), read as the
  * bench reads them in the browser: the figures, and a line per number read wrong.
@@ -70,25 +65,30 @@ export async function reportNumbers({
   count,
   seed,
 }: {
-  writers: NumberWriters;
+  /** Which writers' digits the numbers are composed from. */
+  writers: WriterSet;
   count: number;
   seed: number;
 }): Promise<NumbersReport & { mistakes: string[] }> {
-  const [held, validation] = [new Set(HELD_OUT_WRITERS), new Set(VALIDATION_WRITERS)];
-  const pick: Record<NumberWriters, (w: string) => boolean> = {
-    'held-out': (w) => held.has(w),
-    validation: (w) => validation.has(w),
-    training: (w) => !held.has(w) && !validation.has(w),
-  };
-  const inSet = pick[writers];
-  if (!inSet) throw new Error(`writers is one of ${Object.keys(pick).join(', ')}`);
-  const digits = loadStrokeDigits().filter((d) => inSet(d.writer));
+  const digits = selectWriters(loadStrokeDigits(), writers);
   // One seed uses each writer's digits once; further seeds compose them afresh.
   const numbers: ComposedNumber[] = [];
   for (let s = seed; numbers.length < count; s++) {
     numbers.push(...composeNumbers(digits, count - numbers.length, s));
   }
+  return { writers, ...tallyNumbers(numbers, await readOnPad(numbers)) };
+}
 
+/** One number as the page read it, and its digits each read alone. */
+interface NumberRead {
+  read: string[];
+  /** The strokes of each digit read ("1,3"). */
+  groups: string[];
+  alone: string[];
+}
+
+/** Each number written on the bench's pad and read, and each of its digits alone. */
+async function readOnPad(numbers: readonly ComposedNumber[]): Promise<NumberRead[]> {
   await startWasmBackend();
   const { model, metadata } = await loadModelFile('public/model/model.json');
   const drawn = numbers.map((n) => ({
@@ -102,8 +102,19 @@ export async function reportNumbers({
     await readNumbers(model, metadata, drawn),
     await readNumbers(model, metadata, singles),
   ];
-
   let at = 0;
+  return numbers.map((n, i) => {
+    const { value: read, groups } = valueOf(readN[i]!, drawn[i]!.strokes);
+    const alone = n.digits.map(() => valueOf(readS[at]!, singles[at++]!.strokes).value.join(''));
+    return { read, groups, alone };
+  });
+}
+
+/** The figures and the mistakes, from each number's reading. */
+function tallyNumbers(
+  numbers: readonly ComposedNumber[],
+  reads: readonly NumberRead[],
+): Omit<NumbersReport, 'writers'> & { mistakes: string[] } {
   const tally = { right: 0, allAlone: 0, digits: 0, digitsAlone: 0, count: 0 };
   // The shortfall is the numbers wrong though every digit reads right alone, less those right
   // though a digit reads wrong alone: by cause.
@@ -111,8 +122,7 @@ export async function reportNumbers({
   let gained = 0;
   const mistakes: string[] = [];
   for (const [i, n] of numbers.entries()) {
-    const { value: read, groups } = valueOf(readN[i]!, drawn[i]!.strokes);
-    const alone = n.digits.map(() => valueOf(readS[at]!, singles[at++]!.strokes).value.join(''));
+    const { read, groups, alone } = reads[i]!;
     const truth = new Set(n.groups.map((g) => [...g].sort((a, b) => a - b).join(',')));
     const groupedWrong = groups.some((g) => !truth.has(g));
     const aloneRight = alone.filter((v, k) => v === String(n.digits[k]!.label)).length;
@@ -144,7 +154,6 @@ export async function reportNumbers({
   // Paired: only the numbers where the two measures disagree carry the difference.
   const standardError = Math.sqrt(lost.grouping + lost.digitInContext + gained);
   return {
-    writers,
     numbers: N,
     digits: tally.digits,
     wholeRight: tally.right / N,
@@ -171,7 +180,7 @@ async function main() {
     },
   });
   const { mistakes, ...report } = await reportNumbers({
-    writers: values.writers as NumberWriters,
+    writers: writerSet(values.writers),
     count: Number(values.count),
     seed: Number(values.seed),
   });

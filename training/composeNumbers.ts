@@ -1,6 +1,6 @@
-import { strokeBounds, type Stroke } from '../../src/strokes';
-import { Random } from '../../training/random';
-import type { StrokeDigit } from '../../training/strokeDigits';
+import { strokeBounds, type Stroke } from '../src/strokes';
+import { Random } from './random';
+import type { StrokeDigit } from './strokeDigits';
 
 // Numbers written by one held-out writer, composed from their single digits as they would write
 // them in a row: the writer's own sizes, gaps that vary (some neighbours touching or overlapping
@@ -124,18 +124,4 @@ export function composeNumber(
     strokes: order.map((o) => o.stroke),
     groups,
   };
-}
-
-/**
- * Places a number's strokes on a pad of the given size (pixels): as tall as a person writes
- * on it (about 45% of the pad's height) unless it must be smaller to fit the width.
- */
-export function fitOnPad(strokes: readonly Stroke[], width: number, height: number): Stroke[] {
-  const box = strokeBounds(strokes)!;
-  const w = box.maxX - box.minX;
-  const h = box.maxY - box.minY;
-  const scale = Math.min((0.45 * height) / h, (0.9 * width) / w);
-  const dx = (width - w * scale) / 2 - box.minX * scale;
-  const dy = (height - h * scale) / 2 - box.minY * scale;
-  return strokes.map((stroke) => stroke.map(([x, y]) => [x * scale + dx, y * scale + dy] as const));
 }
