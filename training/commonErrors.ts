@@ -12,7 +12,7 @@ import { encodeGrayPng, paintDigit } from './grayPng';
 import { loadModelFile } from './loadModelFile';
 import { MODEL_JSON } from './exportModel';
 import { predictOutputs } from './predict';
-import { loadStrokeDigits, renderDigits, splitByWriter } from './strokeDigits';
+import { heldOutDigits, renderDigits } from './strokeDigits';
 import { startWasmBackend } from './wasmBackend';
 
 const { values: args, positionals: dirs } = parseArgs({
@@ -25,7 +25,7 @@ if (dirs.length === 0) {
 }
 
 await startWasmBackend();
-const { heldOut } = splitByWriter(loadStrokeDigits());
+const heldOut = heldOutDigits();
 const { images, labels } = renderDigits(heldOut);
 /** Digit index -> each misreading model's reading of it. */
 const misreads = new Map<number, number[]>();

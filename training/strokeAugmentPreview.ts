@@ -8,7 +8,8 @@ import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { paintDigit } from './grayPng';
 import { Random } from './random';
 import { augmentStrokes, randomPenWidth } from './strokeAugment';
-import { loadStrokeDigits, renderDigit, splitByWriter } from './strokeDigits';
+import { loadStrokeDigits, renderDigit } from './strokeDigits';
+import { selectWriters } from './writers';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,7 +24,7 @@ const ZOOM = 3;
 const GAP = 2;
 
 // Training writers only: the held-out ones are for measurement alone.
-const digits = splitByWriter(loadStrokeDigits()).train;
+const digits = selectWriters(loadStrokeDigits(), 'not-held-out');
 const cell = INPUT_SIZE * ZOOM + GAP;
 const width = columns * cell;
 const height = NUM_CLASSES * cell;
