@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HELD_OUT_WRITERS, VALIDATION_WRITERS } from '../src/constants';
 import { loadStrokeDigits } from './strokeDigits';
+import { UNIPEN_SPLIT_FILE, type WriterSplit } from './unipenSplit';
 import { inWriterSet, selectWriters, writerSet, WRITER_SETS } from './writers';
 
 const all = loadStrokeDigits();
@@ -44,5 +46,24 @@ describe('writer sets', () => {
       'unknown writer set "heldout": one of held-out, validation, training, not-held-out, all',
     );
     expect(() => inWriterSet('tra-5' as never)).toThrow(/one of held-out/);
+  });
+});
+
+describe('UNIPEN writer sets', () => {
+  const split = JSON.parse(readFileSync(UNIPEN_SPLIT_FILE, 'utf8')) as WriterSplit;
+  const someOf = (list: string[]) => list.slice(0, 3);
+
+  it('follow data/unipen/split.json', () => {
+    for (const w of someOf(split.heldOut)) expect(inWriterSet('held-out')(w)).toBe(true);
+    for (const w of someOf(split.validation)) expect(inWriterSet('validation')(w)).toBe(true);
+    for (const w of someOf(split.training)) {
+      expect(inWriterSet('training')(w)).toBe(true);
+      expect(inWriterSet('held-out')(w)).toBe(false);
+    }
+  });
+
+  it('never mix the two data sets: a pen writer is not looked up in the UNIPEN split', () => {
+    expect(inWriterSet('held-out')('tra-5')).toBe(true);
+    expect(() => inWriterSet('training')('unipen-xyz/unknown')).toThrow(/not in .*split.json/);
   });
 });
