@@ -1,5 +1,6 @@
-import type { LoadTimeline, RecogniserPage } from '../e2e/support/RecogniserPage';
+import type { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { WAVY_LINE } from '../e2e/support/strokes';
+import { loadTimeline, modelReadyAt, type LoadTimeline } from './loadTimeline';
 import { openFirstVisit, type FirstVisit } from './setup';
 import { summarise, type Summary } from './stats';
 
@@ -15,7 +16,7 @@ export interface LatencyResult {
   /** Navigation start -> model.json requested, and -> the weights received (resource timing). */
   modelJsonStartMs: Summary;
   weightsEndMs: Summary;
-  /** Medians of each first visit's timeline (see RecogniserPage.loadTimeline); null if absent. */
+  /** Medians of each first visit's timeline (see loadTimeline.ts); null if absent. */
   timeline: Record<keyof LoadTimeline, number | null>;
   /** Pointerup -> the prediction's data-state="done", timed in the page: what a person waits for. */
   penUpMs: Summary;
@@ -52,18 +53,18 @@ export async function measureLatency(
     if (backend !== 'default' && visit.backend !== backend) {
       throw new Error(`asked for ${backend}, the app runs on ${visit.backend}`);
     }
-    await app.timePenUpToAnswer();
+    await app.timings.timePenUpToAnswer();
     for (let s = 0; s < strokes; s++) {
       await app.drawNormalised(WAVY_LINE, 1);
       await app.waitForDone();
-      drawing.push(...(await app.takePredictMeasures()));
+      drawing.push(...(await app.timings.takePredictMeasures()));
       // Keep the last two strokes: undo and redo between them then always leave ink to read.
       if (s < strokes - 2) await app.click('undo');
     }
-    penUp.push(...(await app.takePenUpToAnswer()));
+    penUp.push(...(await app.timings.takePenUpToAnswer()));
     single.push(...(await predictIdleSingles(app, singles)));
     // Read again at the end: the default page's WebGL probe may answer after it is ready.
-    visit.timeline = await app.loadTimeline();
+    visit.timeline = await loadTimeline(app.page);
     await visit.close();
   }
   return {
@@ -92,7 +93,7 @@ export async function predictIdleSingles(app: RecogniserPage, count: number): Pr
       () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))),
     );
   }
-  return app.takePredictMeasures();
+  return app.timings.takePredictMeasures();
 }
 
 /**
@@ -117,7 +118,7 @@ export async function measureReturnVisit(
       if (!(await again.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
         throw new Error('the return visit is not served by the service worker');
       }
-      ready.push(await again.modelReadyAt());
+      ready.push(await modelReadyAt(again.page));
       await again.page.close();
     }
   } finally {

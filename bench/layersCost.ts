@@ -29,14 +29,14 @@ export async function measureLayersCost(
   try {
     for (let round = 0; round < rounds; round++) {
       for (const panel of ['closed', 'open'] as const) {
-        if (panel === 'open') await app.openLayers();
-        else if (round > 0) await app.closeLayers();
+        if (panel === 'open') await app.layersPanel.open();
+        else if (round > 0) await app.layersPanel.close();
         // Two strokes on a clear pad, then undo and redo the second.
         if ((await app.strokeCount()) > 0) await app.clear();
         await app.drawNormalised(WAVY_LINE, 1);
         await app.drawNormalised(WAVY_LINE, 1);
         await app.waitForDone();
-        await app.takePredictMeasures();
+        await app.timings.takePredictMeasures();
         predict[panel].push(...(await predictIdleSingles(app, singles)));
       }
     }

@@ -49,7 +49,7 @@ export async function replayNumbers(
   const numbers = composeNumbers(heldOutDigits(), count, NUMBERS_SEED);
   const { context, app, backend } = await openApp(browser, url);
   try {
-    await app.timePenUpToAnswer();
+    await app.timings.timePenUpToAnswer();
     const { width, height } = await app.padSize();
     const { side } = await app.padBox();
     const byLength = new Map<number, number[]>();
@@ -66,7 +66,7 @@ export async function replayNumbers(
       const groups = await app.numberCount();
       byLength.set(number.digits.length, [
         ...(byLength.get(number.digits.length) ?? []),
-        await app.lastPenUpToAnswer(),
+        await app.timings.lastPenUpToAnswer(),
       ]);
       if (groups !== number.digits.length) wrongSplit++;
       if (value === number.value) wholeRight++;
@@ -77,7 +77,7 @@ export async function replayNumbers(
       for (const [k, digit] of number.digits.entries()) {
         await app.drawWithMouse(placeOnPad(digit, side, i * 8 + k), 'coalesced');
         const read = await app.numberValue();
-        singleMs.push(await app.lastPenUpToAnswer());
+        singleMs.push(await app.timings.lastPenUpToAnswer());
         if (read === String(digit.label)) singlesRight++;
         else allRight = false;
         await app.clear();

@@ -5,9 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecogniserPage, type LoadTimeline } from '../e2e/support/RecogniserPage';
+import { RecogniserPage } from '../e2e/support/RecogniserPage';
 import { chromiumLaunchOptions } from '../e2e/support/chromiumLaunchOptions';
 import { BENCH_VIEWPORT } from '../training/benchViewport';
+import { loadTimeline, modelReadyAt, type LoadTimeline } from './loadTimeline';
 
 /** How long the page may take to answer (a prediction, a clear): Playwright's action default. */
 const BENCH_WAIT_MS = 30_000;
@@ -48,7 +49,7 @@ export interface FirstVisit {
   /** Resource timing: model.json's request start and the weights' last byte, from navigation. */
   modelJsonStartMs: number;
   weightsEndMs: number;
-  /** Where the load's time went (see RecogniserPage.loadTimeline). */
+  /** Where the load's time went (see loadTimeline.ts). */
   timeline: LoadTimeline;
   /** Opens `url` in a new tab of the same profile and waits until its model is ready. */
   openTab(url: string): Promise<RecogniserPage>;
@@ -81,17 +82,17 @@ export async function openFirstVisit(url: string): Promise<FirstVisit> {
       timeout: BENCH_WAIT_MS,
     });
     await app.open(url);
-    const files = await app.modelFileTimings();
+    const files = await app.timings.modelFiles();
     const json = files.find((f) => f.url.endsWith('/model.json'));
     const weights = files.filter((f) => f.url.endsWith('.bin'));
     if (!json || weights.length === 0) throw new Error('no resource timing for the model files');
     return {
       app,
       backend: await app.backendName(),
-      modelReadyMs: await app.modelReadyAt(),
+      modelReadyMs: await modelReadyAt(app.page),
       modelJsonStartMs: json.startTime,
       weightsEndMs: Math.max(...weights.map((w) => w.responseEnd)),
-      timeline: await app.loadTimeline(),
+      timeline: await loadTimeline(app.page),
       openTab,
       close,
     };

@@ -54,7 +54,7 @@ test('a GPU found after the page answers on WebAssembly is switched to between s
   await expect(app.backend).toHaveAttribute('data-state', 'interim');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(7);
-  const tensors = await app.tensorCount();
+  const tensors = await app.modelPanel.tensorCount();
 
   // The probe answers while the pen is down: the page stays on wasm until it is lifted.
   const { x, y, side } = await app.padBox();
@@ -68,7 +68,7 @@ test('a GPU found after the page answers on WebAssembly is switched to between s
   await app.click('undo');
   await app.waitForDone();
   expect(await app.predictedDigit()).toBe(7);
-  expect(await app.tensorCount()).toBe(tensors);
+  expect(await app.modelPanel.tensorCount()).toBe(tensors);
 });
 
 test('?backend=webgl answers on the CPU while WebGL starts, and moves to WebGL when the pen lifts', async ({
@@ -114,7 +114,7 @@ test.describe('the model files are requested at navigation', () => {
   for (const path of ['/', '/tools/digits/']) {
     test(`by preload links the app's fetch reuses, at ${path}`, async ({ app }) => {
       await app.open(path);
-      const files = await app.modelFileTimings();
+      const files = await app.timings.modelFiles();
       // Each file once (a preload in another cors mode would be fetched a second time), and
       // requested by the <link>, before any script ran.
       expect(files.map((f) => [new URL(f.url).pathname, f.initiator])).toEqual([
@@ -136,7 +136,7 @@ test.describe('the model files are requested at navigation', () => {
     await page.reload();
     await app.waitForModelReady();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    const files = await app.modelFileTimings();
+    const files = await app.timings.modelFiles();
     expect(files.map((f) => f.initiator)).toEqual(['link', 'link']);
     await app.drawNormalised(SEVEN);
     expect(await app.predictedDigit()).toBe(7);
@@ -145,7 +145,7 @@ test.describe('the model files are requested at navigation', () => {
 
 test('pen-up to answer is timed in the page, once per stroke on the pad', async ({ app }) => {
   await app.open();
-  await app.timePenUpToAnswer();
+  await app.timings.timePenUpToAnswer();
   await app.drawNormalised(SEVEN);
   await app.waitForDone();
   // A click elsewhere (undo) is no pen-up; the next stroke's is.
@@ -153,7 +153,7 @@ test('pen-up to answer is timed in the page, once per stroke on the pad', async 
   await app.waitForEmpty();
   await app.drawNormalised(SEVEN);
   await app.waitForDone();
-  const times = await app.takePenUpToAnswer();
+  const times = await app.timings.takePenUpToAnswer();
   expect(times).toHaveLength(2);
   // 0 when the answer read while drawing already stood at pen-up.
   for (const ms of times) {

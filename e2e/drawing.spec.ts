@@ -38,16 +38,14 @@ test.describe('drawing and recognising', () => {
   }) => {
     await app.drawNormalised(SEVEN);
     expect(await app.predictedDigit()).toBe(7);
-    await page.getByText('Model', { exact: true }).click();
+    await app.modelPanel.open();
     await expect(page.getByText(/flatten_input DT_FLOAT, shape \[-1, 28, 28\]/)).toBeVisible();
     await expect(page.getByText(/dense_1 DT_FLOAT, shape \[-1, 10\]/)).toBeVisible();
-    await page.getByRole('button', { name: 'Show raw request and response' }).click();
-    const request = JSON.parse(await page.getByLabel(/Request body/).inputValue());
+    const { request, response } = await app.modelPanel.rawExchange();
     expect(request.inputs).toHaveLength(1);
     expect(request.inputs[0]).toHaveLength(784);
-    const response = JSON.parse(await app.rawOutputs.inputValue());
     expect(response.outputs).toHaveLength(1);
-    const logits: number[] = response.outputs[0];
+    const logits = response.outputs[0]!;
     expect(logits).toHaveLength(10);
     expect(logits.indexOf(Math.max(...logits))).toBe(7);
     // The chart switches to the same raw logits.
@@ -120,7 +118,7 @@ test.describe('drawing and recognising', () => {
   test('the preprocessing switch re-reads the same drawing the simpler ways', async ({ app }) => {
     await app.drawNormalised(SMALL_SEVEN_IN_CORNER);
     expect(await app.predictedDigit()).toBe(7);
-    const before = await app.predictMeasures();
+    const before = await app.timings.predictMeasures();
     const inkBox = (pixels: number[]) => {
       const cols = pixels.flatMap((v, i) => (v > 0.05 ? [i % 28] : []));
       const rows = pixels.flatMap((v, i) => (v > 0.05 ? [Math.floor(i / 28)] : []));
@@ -140,7 +138,7 @@ test.describe('drawing and recognising', () => {
     expect(crop.top).toBeLessThanOrEqual(1);
     expect(crop.bottom).toBeGreaterThanOrEqual(26);
     // Each switch predicted the drawing once more, without redrawing; back to ours reads 7.
-    expect(await app.predictMeasures()).toBe(before + 2);
+    expect(await app.timings.predictMeasures()).toBe(before + 2);
     await app.choosePreprocessing('mnist');
     expect(await app.predictedDigit()).toBe(7);
     expect(await app.strokeCount()).toBe(1);

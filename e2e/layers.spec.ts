@@ -42,15 +42,15 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
   test(`on ${backend}, the open panel shows every layer of a drawn digit`, async ({ app }) => {
     await app.open(`./?backend=${backend}`);
     await expect(app.backend).toHaveText(backend);
-    await expect(app.layers).toHaveCount(0); // closed by default
-    await app.openLayers();
+    await expect(app.layersPanel.layers).toHaveCount(0); // closed by default
+    await app.layersPanel.open();
     const [digit] = stratifiedSample(heldOutDigits(), 1).filter((d) => d.label === 8);
     const { side } = await app.padBox();
     await app.drawWithMouse(placeOnPad(digit!, side, 0), 1);
     await app.waitForDone();
     const expected = expectedLayers();
-    await expect(app.layers).toHaveCount(expected.length);
-    const layers = await app.layerSummaries();
+    await expect(app.layersPanel.layers).toHaveCount(expected.length);
+    const layers = await app.layersPanel.summaries();
     expect(layers.map(({ name, shape }) => ({ name, shape }))).toEqual(expected);
     for (const layer of layers) {
       const maps = layer.shape.includes('x');
@@ -66,7 +66,7 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
       expect(lit).toBeGreaterThan(layer.canvases / 2);
     }
     // The logits the panel lists are the pass's: their largest is the digit read.
-    const logits = await app.layersPanel
+    const logits = await app.layersPanel.element
       .locator('[data-testid="layer"][data-name="dense_1"] li')
       .allTextContents();
     const values = logits.map((text) => Number(text.trim().split(/\s+/)[1]));
@@ -77,7 +77,7 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
 
 test('the layers follow the drawing live and the chosen digit of a number', async ({ app }) => {
   await app.open();
-  await app.openLayers();
+  await app.layersPanel.open();
   // Apart and written digit by digit, so the first digit is its first strokes.
   const [number] = composeNumbers(heldOutDigits(), 1, 11, {
     ...NUMBER_OPTIONS,
@@ -95,29 +95,29 @@ test('the layers follow the drawing live and the chosen digit of a number', asyn
     'coalesced',
   );
   await app.waitForDone();
-  const first = await app.layerSummaries();
+  const first = await app.layersPanel.summaries();
   await app.drawWithMouse(
     strokes.filter((_, i) => !firstDigit.includes(i)),
     'coalesced',
   );
   await app.waitForNumberDone();
   await expect(app.number).toHaveAttribute('data-count', '2');
-  const last = await app.layerSummaries();
+  const last = await app.layersPanel.summaries();
   expect(last[0]!.fingerprint).not.toBe(first[0]!.fingerprint);
   // Choosing the first digit shows its layers again: the same pixels as when it stood alone.
   await app.selectDigit(0);
   await app.waitForDone();
   await expect
-    .poll(async () => (await app.layerSummaries())[0]!.fingerprint)
+    .poll(async () => (await app.layersPanel.summaries())[0]!.fingerprint)
     .toBe(first[0]!.fingerprint);
   // Closed, nothing of it stays on the page.
-  await app.closeLayers();
-  await expect(app.layers).toHaveCount(0);
+  await app.layersPanel.close();
+  await expect(app.layersPanel.layers).toHaveCount(0);
 });
 
 test('a map enlarges beside its filter, by mouse and by keyboard', async ({ app, page }) => {
   await app.open();
-  await app.openLayers();
+  await app.layersPanel.open();
   const [digit] = stratifiedSample(heldOutDigits(), 1).filter((d) => d.label === 3);
   const { side } = await app.padBox();
   await app.drawWithMouse(placeOnPad(digit!, side, 0), 1);
@@ -131,9 +131,9 @@ test('a map enlarges beside its filter, by mouse and by keyboard', async ({ app,
     .map((l) => channels(l.shape)) as [number, number];
 
   // Keyboard: from the panel's title, Tab reaches the first map; Enter enlarges it.
-  await app.layersPanel.locator('summary').focus();
+  await app.layersPanel.element.locator('summary').focus();
   await page.keyboard.press('Tab');
-  const firstMap = app.layers.first().getByRole('button').first();
+  const firstMap = app.layersPanel.layers.first().getByRole('button').first();
   await expect(firstMap).toBeFocused();
   await expect(firstMap).toHaveAccessibleName(
     new RegExp(`^conv1, channel 1 of ${conv1}: strongest activation`),
@@ -146,14 +146,14 @@ test('a map enlarges beside its filter, by mouse and by keyboard', async ({ app,
   await expect(enlarged.locator('.layer__tiles canvas').first()).toHaveAttribute('width', '5');
 
   // Mouse: a map of conv2 replaces it, with one 3x3 tile per input channel (conv1's maps).
-  const map = app.layers.nth(1).getByRole('button').nth(9);
+  const map = app.layersPanel.layers.nth(1).getByRole('button').nth(9);
   await map.click();
   await expect(enlarged).toHaveCount(1);
   await expect(enlarged).toContainText(`conv2, channel 10 of ${conv2}`);
   await expect(enlarged.locator('.layer__tiles canvas')).toHaveCount(conv1);
   await expect(firstMap).toHaveAttribute('aria-pressed', 'false');
   // The layer keeps one canvas per channel: the enlarged view sits beside it, not inside.
-  expect((await app.layerSummaries())[1]!.canvases).toBe(conv2);
+  expect((await app.layersPanel.summaries())[1]!.canvases).toBe(conv2);
   await enlarged.getByRole('button', { name: 'Close' }).click();
   await expect(enlarged).toHaveCount(0);
 });

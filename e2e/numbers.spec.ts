@@ -98,21 +98,16 @@ test.describe('numbers', () => {
     expect(await app.numberValue()).toBe('11');
   });
 
-  test('the Model panel shows the batched TF Serving request and response', async ({
-    app,
-    page,
-  }) => {
+  test('the Model panel shows the batched TF Serving request and response', async ({ app }) => {
     await app.drawNormalised(ONE);
     await app.drawNormalised(ONE.map((s) => s.map(([x, y]) => [x + 1, y] as const)));
     expect(await app.numberCount()).toBe(2);
-    await page.getByText('Model', { exact: true }).click();
-    await page.getByRole('button', { name: 'Show raw request and response' }).click();
-    const request = JSON.parse(await page.getByLabel(/Request body/).inputValue());
+    await app.modelPanel.open();
+    const { request, response } = await app.modelPanel.rawExchange();
     expect(request.inputs).toHaveLength(2);
-    expect(request.inputs.map((row: number[]) => row.length)).toEqual([784, 784]);
-    const response = JSON.parse(await app.rawOutputs.inputValue());
+    expect(request.inputs.map((row) => row.length)).toEqual([784, 784]);
     expect(response.outputs).toHaveLength(2);
-    for (const logits of response.outputs as number[][]) {
+    for (const logits of response.outputs) {
       expect(logits).toHaveLength(10);
       expect(logits.indexOf(Math.max(...logits))).toBe(1);
     }

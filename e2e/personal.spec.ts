@@ -11,7 +11,7 @@ test('a correction changes the reading of that drawing, survives a reload, and f
   context,
 }) => {
   await app.open();
-  await expect(app.personalCount).toHaveText('0');
+  await expect(app.personalPanel.count).toHaveText('0');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(7);
   const shipped = await app.probabilities();
@@ -21,9 +21,9 @@ test('a correction changes the reading of that drawing, survives a reload, and f
   await other.open();
 
   // The European 1 the network reads as 7: the person says it is a 1.
-  await app.correctAs(1);
+  await app.personalPanel.correctAs(1);
   expect(await app.predictedDigit()).toBe(1);
-  await expect(other.personalCount).toHaveText('1');
+  await expect(other.personalPanel.count).toHaveText('1');
 
   // Drawn again, it reads as the person meant.
   await app.clear();
@@ -32,17 +32,17 @@ test('a correction changes the reading of that drawing, survives a reload, and f
 
   await page.reload();
   await app.waitForModelReady();
-  await expect(app.personalCount).toHaveText('1');
+  await expect(app.personalPanel.count).toHaveText('1');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(1);
 
-  await app.forgetHandwriting();
+  await app.personalPanel.forget();
   expect(await app.predictedDigit()).toBe(7);
   expect(await app.probabilities()).toEqual(shipped);
   await app.clear();
   await app.drawNormalised(SEVEN);
   expect(await app.probabilities()).toEqual(shipped);
-  await expect(other.personalCount).toHaveText('0');
+  await expect(other.personalPanel.count).toHaveText('0');
 });
 
 test('the digit choice works from the keyboard and Escape closes it without clearing', async ({
@@ -63,14 +63,14 @@ test('the digit choice works from the keyboard and Escape closes it without clea
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab'); // to 1
   await page.keyboard.press('Enter');
-  await expect(app.personalCount).toHaveText('1');
+  await expect(app.personalPanel.count).toHaveText('1');
   expect(await app.predictedDigit()).toBe(1);
 });
 
 test('a right answer can be kept too', async ({ app }) => {
   await app.open();
   await app.drawNormalised(SEVEN);
-  await app.confirmReading();
+  await app.personalPanel.confirmReading();
   expect(await app.predictedDigit()).toBe(7);
   expect(await app.verdict()).toBe('sure');
 });
@@ -85,10 +85,10 @@ test('corrections are kept and used with the network off', async ({ app, page, c
   await page.reload();
   await app.waitForModelReady();
   await app.drawNormalised(SEVEN);
-  await app.correctAs(1);
+  await app.personalPanel.correctAs(1);
   await page.reload();
   await app.waitForModelReady();
-  await expect(app.personalCount).toHaveText('1');
+  await expect(app.personalPanel.count).toHaveText('1');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(1);
   await context.setOffline(false);
@@ -109,8 +109,8 @@ test('a damaged store is discarded with a notice, and the page works on', async 
   });
   await page.reload();
   await app.waitForModelReady();
-  await expect(app.personalNotice).toContainText('could not be read');
-  await expect(app.personalCount).toHaveText('0');
+  await expect(app.personalPanel.notice).toContainText('could not be read');
+  await expect(app.personalPanel.count).toHaveText('0');
   await app.drawNormalised(SEVEN);
   expect(await app.predictedDigit()).toBe(7);
 });

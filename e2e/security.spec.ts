@@ -33,8 +33,8 @@ for (const { path, backend } of [
     expect(policy).not.toContain('unsafe-inline');
     await app.drawNormalised(SEVEN);
     expect(await app.predictedDigit()).toBe(7);
-    await page.getByText('Model', { exact: true }).click(); // the model panel renders too
-    await expect(app.tensors).toBeVisible();
+    await app.modelPanel.open(); // the model panel renders too
+    await expect(app.modelPanel.tensors).toBeVisible();
     expect(
       await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
     ).toEqual([]);

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startStaticServer } from './support/serveStatic';
 import { expect, test } from './fixtures';
 import { RecogniserPage } from './support/RecogniserPage';
+import { startStaticServer } from './support/serveStatic';
 import { ONE } from './support/strokes';
 
 /** The deployment server's port: next to the suite's own (E2E_PORT, see playwright.config). */

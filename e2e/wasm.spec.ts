@@ -48,10 +48,10 @@ test.describe('?backend=wasm', () => {
     );
   });
 
-  test('predictions free their tensors', async ({ app, page }) => {
+  test('predictions free their tensors', async ({ app }) => {
     await app.open('./?backend=wasm');
     await expect(app.backend).toHaveText('wasm');
-    await page.getByText('Model', { exact: true }).click();
+    await app.modelPanel.open();
     const cycle = async () => {
       await app.drawNormalised(SEVEN);
       expect(await app.predictedDigit()).toBe(7);
@@ -59,12 +59,12 @@ test.describe('?backend=wasm', () => {
       await app.waitForEmpty();
     };
     await cycle();
-    const tensors = await app.tensorCount();
+    const tensors = await app.modelPanel.tensorCount();
     expect(tensors).toBeGreaterThan(0); // the weights
-    const before = await app.predictMeasures();
+    const before = await app.timings.predictMeasures();
     for (let i = 0; i < 5; i++) await cycle();
-    expect(await app.predictMeasures()).toBeGreaterThanOrEqual(before + 5);
-    expect(await app.tensorCount()).toBe(tensors);
+    expect(await app.timings.predictMeasures()).toBeGreaterThanOrEqual(before + 5);
+    expect(await app.modelPanel.tensorCount()).toBe(tensors);
   });
 
   test('a WebGL page fetches none of it', async ({ app, page }) => {

@@ -37,7 +37,7 @@ async function snapshot(cdp: CDPSession) {
   }
   return agg;
 }
-const n = () => app.predictMeasures();
+const n = () => app.timings.predictMeasures();
 async function cycles(target: number) {
   while ((await n()) < target) {
     await app.drawNormalised(WAVY_LINE, 1);

@@ -43,14 +43,14 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** Draws the sample; returns the median predict and adapt durations (ms) and their counts. */
 async function measure() {
   const { side } = await app.padBox();
-  await app.takePredictMeasures();
+  await app.timings.takePredictMeasures();
   await app.page.evaluate(() => performance.clearMeasures('adapt'));
   for (const [i, digit] of sample.entries()) {
     await app.drawWithMouse(placeOnPad(digit, side, i), 1);
     await app.waitForDone();
     await app.clear();
   }
-  const predict = await app.takePredictMeasures();
+  const predict = await app.timings.takePredictMeasures();
   const adapt = await app.page.evaluate(() =>
     performance.getEntriesByName('adapt').map((e) => e.duration),
   );
@@ -101,11 +101,11 @@ try {
     `no kept examples: predict median ${none.predict.toFixed(2)} ms, ` +
       `mean ${none.predictMean.toFixed(3)} ms (n=${none.n})`,
   );
-  if (await app.personalCount.count()) {
+  if (await app.personalPanel.count.count()) {
     await seed(PERSONAL_CAPACITY);
     await app.page.reload();
     await app.waitForModelReady();
-    await app.personalCount.filter({ hasText: String(PERSONAL_CAPACITY) }).waitFor();
+    await app.personalPanel.count.filter({ hasText: String(PERSONAL_CAPACITY) }).waitFor();
     const full = await measure();
     const total = full.predict + full.adapt;
     const totalMean = full.predictMean + full.adaptMean;

@@ -41,9 +41,9 @@ await app.drawNormalised(
 );
 await app.waitForDone();
 if (panel === 'layers') {
-  await app.openLayers();
+  await app.layersPanel.open();
   await app.waitForDone();
-  await app.layers.nth(0).locator('button').nth(5).click();
+  await app.layersPanel.layers.nth(0).locator('button').nth(5).click();
 }
 await page.screenshot({ path: out, fullPage: panel === 'layers' });
 await browser.close();

@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Preprocessing } from '../../src/preprocess/preprocessing';
 import type { Stroke } from '../../src/strokes';
+import { LayersPanel } from './LayersPanel';
+import { ModelPanel } from './ModelPanel';
+import { PageTimings } from './PageTimings';
+import { PersonalPanel } from './PersonalPanel';
 
 /**
  * How the mouse draws a stroke: a number is the mouse moves per segment, each awaited like a
@@ -9,36 +13,12 @@ import type { Stroke } from '../../src/strokes';
  */
 export type MouseMoves = number | 'coalesced';
 
-/** See `loadTimeline`. */
-export interface LoadTimeline {
-  appStart: number | null;
-  probeEnd: number | null;
-  probe: number | null;
-  modelFiles: number | null;
-  backendStarted: number | null;
-  warmUpEnd: number | null;
-  warmUp: number | null;
-  /** When the page moved from an interim backend to its final one, and that one's warm-up. */
-  finalBackend: number | null;
-  finalWarmUp: number | null;
-}
-
-/** One layer of the Layers panel, as `layerSummaries` reads it. */
-export interface LayerSummary {
-  name: string;
-  shape: string;
-  canvases: number;
-  painted: boolean;
-  lit: boolean[];
-  peaks: number[];
-  fingerprint: number;
-}
-
 /**
  * The app as a person uses it, and the one place that knows the page's test contract
- * (data-testid, data-state, the User Timing names). It works in specs and in plain Node scripts
- * alike: its waits are `expect` assertions, which Playwright also runs outside the test runner.
- * There `timeout` defaults to Playwright's 5 s; in the runner, to the configured expect timeout.
+ * (data-testid, data-state; the panels and the page's clocks in their own drivers, reached from
+ * here). It works in specs and in plain Node scripts alike: its waits are `expect` assertions,
+ * which Playwright also runs outside the test runner. There `timeout` defaults to Playwright's
+ * 5 s; in the runner, to the configured expect timeout.
  */
 export class RecogniserPage {
   readonly pad: Locator;
@@ -54,16 +34,13 @@ export class RecogniserPage {
   readonly backendNote: Locator;
   readonly preview: Locator;
   readonly preprocessing: Locator;
-  readonly tensors: Locator;
-  readonly rawOutputs: Locator;
-  /** How many examples of the person's handwriting are kept on the device. */
-  readonly personalCount: Locator;
-  readonly personalNotice: Locator;
-  /** The Layers panel (its toggle, closed by default) and, while open, one element per layer. */
-  readonly layersPanel: Locator;
-  readonly layers: Locator;
   /** The footer's deployment id; absent unless built with VITE_BUILD_ID. */
   readonly build: Locator;
+  readonly personalPanel: PersonalPanel;
+  readonly layersPanel: LayersPanel;
+  readonly modelPanel: ModelPanel;
+  /** User Timing and resource timing, as the page records them. */
+  readonly timings: PageTimings;
   /** Options for every wait but the first model load's. */
   private readonly wait: { timeout?: number };
 
@@ -82,56 +59,11 @@ export class RecogniserPage {
     this.backendNote = page.getByTestId('backend-note');
     this.preview = page.getByTestId('input-preview');
     this.preprocessing = page.getByTestId('preprocessing');
-    this.tensors = page.getByTestId('tensor-count');
-    this.rawOutputs = page.getByTestId('raw-outputs');
-    this.personalCount = page.getByTestId('personal-count');
-    this.personalNotice = page.getByTestId('personal-notice');
     this.build = page.getByTestId('build');
-    this.layersPanel = page.getByTestId('layers');
-    this.layers = page.getByTestId('layer');
-  }
-
-  /** Opens the Layers panel as a person would, by clicking it (the click lands on its title). */
-  async openLayers(): Promise<void> {
-    await this.layersPanel.click();
-    await expect(this.layersPanel).toHaveAttribute('open', '', this.wait);
-  }
-
-  /**
-   * What the open Layers panel shows, per layer: its name and shape, how many canvases it has,
-   * whether every one of them is painted (opaque), which show any activation (a pixel above
-   * black), the strongest activation each map's label states, and a fingerprint of its pixels.
-   */
-  async layerSummaries(): Promise<LayerSummary[]> {
-    return this.layers.evaluateAll((sections) =>
-      sections.map((section) => {
-        const canvases = [...section.querySelectorAll('canvas')];
-        const pixels = canvases.map((canvas) => {
-          const context = canvas.getContext('2d')!;
-          return context.getImageData(0, 0, canvas.width, canvas.height).data;
-        });
-        let fingerprint = 0;
-        for (const data of pixels) {
-          for (let i = 0; i < data.length; i++) fingerprint = (fingerprint * 31 + data[i]!) % 1e9;
-        }
-        return {
-          name: section.getAttribute('data-name') ?? '',
-          shape: section.getAttribute('data-shape') ?? '',
-          canvases: canvases.length,
-          painted: pixels.every((data) => data.every((v, i) => i % 4 !== 3 || v === 255)),
-          lit: pixels.map((data) => data.some((v, i) => i % 4 !== 3 && v > 0)),
-          peaks: [...section.querySelectorAll('button[aria-label]')].map((b) =>
-            Number(/strongest activation (-?[\d.]+)/.exec(b.getAttribute('aria-label')!)?.[1]),
-          ),
-          fingerprint,
-        };
-      }),
-    );
-  }
-
-  async closeLayers(): Promise<void> {
-    await this.layersPanel.locator('summary').click();
-    await expect(this.layersPanel).not.toHaveAttribute('open', '', this.wait);
+    this.personalPanel = new PersonalPanel(page, this.wait, () => this.waitForDone());
+    this.layersPanel = new LayersPanel(page, this.wait);
+    this.modelPanel = new ModelPanel(page);
+    this.timings = new PageTimings(page, this.pad, this.prediction, this.wait);
   }
 
   /**
@@ -289,155 +221,6 @@ export class RecogniserPage {
     return (await this.preprocessing.inputValue()) as Preprocessing;
   }
 
-  /** The live tensor count the Model panel shows (the panel must be open). */
-  async tensorCount(): Promise<number> {
-    return Number(await this.tensors.textContent());
-  }
-
-  /** How many 'predict' User Timing measures the page holds. */
-  async predictMeasures(): Promise<number> {
-    return this.page.evaluate(() => performance.getEntriesByName('predict').length);
-  }
-
-  /** The 'predict' durations (ms) recorded so far, clearing them so the next read starts afresh. */
-  async takePredictMeasures(): Promise<number[]> {
-    return this.page.evaluate(() => {
-      const durations = performance.getEntriesByName('predict').map((e) => e.duration);
-      performance.clearMeasures('predict');
-      return durations;
-    });
-  }
-
-  /**
-   * Times, in the page, what a person waits for: from each pen-up on the pad (the pointerup
-   * event's own time stamp) to the prediction's next data-state="done", as 'pen-up-to-answer'
-   * User Timing measures. When the answer read while drawing already stands (still done two
-   * frames after pen-up, nothing pending in between), the wait is 0. A pen-down before the
-   * answer drops that one. Call once after `open`; read them with `takePenUpToAnswer`.
-   */
-  async timePenUpToAnswer(): Promise<void> {
-    const prediction = await this.prediction.elementHandle();
-    await this.pad.evaluate((pad, prediction) => {
-      let penUp: number | null = null;
-      const options = { capture: true };
-      // No named helper functions in here: tsx (the bench) would wrap them in an undefined
-      // __name() once the function runs in the page.
-      pad.addEventListener('pointerdown', () => (penUp = null), options);
-      pad.addEventListener(
-        'pointerup',
-        (event) => {
-          const at = (penUp = event.timeStamp);
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              if (penUp !== at || prediction?.getAttribute('data-state') !== 'done') return;
-              performance.measure('pen-up-to-answer', { start: at, end: at });
-              penUp = null;
-            }),
-          );
-        },
-        options,
-      );
-      new MutationObserver(() => {
-        if (penUp === null || prediction?.getAttribute('data-state') !== 'done') return;
-        performance.measure('pen-up-to-answer', { start: penUp, end: performance.now() });
-        penUp = null;
-      }).observe(prediction!, { attributes: true, attributeFilter: ['data-state'] });
-    }, prediction);
-  }
-
-  /**
-   * The 'pen-up-to-answer' durations (ms) so far, clearing them (see timePenUpToAnswer). Waits
-   * two frames first, so a pen-up whose answer already stood has been counted.
-   */
-  async takePenUpToAnswer(): Promise<number[]> {
-    return this.page.evaluate(async () => {
-      await new Promise((r) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r))),
-      );
-      const durations = performance.getEntriesByName('pen-up-to-answer').map((e) => e.duration);
-      performance.clearMeasures('pen-up-to-answer');
-      return durations;
-    });
-  }
-
-  /** Waits for the last pen-up's answer, then returns its wait (ms), clearing the rest. */
-  async lastPenUpToAnswer(): Promise<number> {
-    await expect
-      .poll(
-        () => this.page.evaluate(() => performance.getEntriesByName('pen-up-to-answer').length),
-        this.wait,
-      )
-      .toBeGreaterThan(0);
-    return (await this.takePenUpToAnswer()).at(-1)!;
-  }
-
-  /** The model files' resource timing entries: URL, what requested it, start and end (ms). */
-  async modelFileTimings(): Promise<
-    { url: string; initiator: string; startTime: number; responseEnd: number }[]
-  > {
-    return this.page.evaluate(() =>
-      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((e) => /\/model\/[^/]+\.(json|bin)$/.test(new URL(e.name).pathname))
-        .map((e) => ({
-          url: e.name,
-          initiator: e.initiatorType,
-          startTime: e.startTime,
-          responseEnd: e.responseEnd,
-        })),
-    );
-  }
-
-  /** Milliseconds from navigation start to the 'model-ready' mark. */
-  async modelReadyAt(): Promise<number> {
-    return this.page.evaluate(() => {
-      const [mark] = performance.getEntriesByName('model-ready');
-      if (!mark) throw new Error('no model-ready mark');
-      return mark.startTime;
-    });
-  }
-
-  /**
-   * Where a load's time went (ms from navigation; null when the page did not take that step):
-   * the app's code running, the end of the WebGL probe (default page) and its length, the
-   * model files in hand, the backend started, the warm-up's end and length, and, where the page
-   * answered on an interim backend first, when it moved to its final one and that one's warm-up.
-   */
-  async loadTimeline(): Promise<LoadTimeline> {
-    // Entry names -> [end, duration]; no named helpers in here (tsx would wrap them in an
-    // undefined __name() once the function runs in the page).
-    const [app, probe, files, backend, warmUp, final, finalWarmUp] = await this.page.evaluate(
-      () => [
-        ...[
-          'app-start',
-          'webgl-probe',
-          'model-files',
-          'backend-started',
-          'warm-up',
-          'backend-final',
-        ].map((name) => {
-          const [e] = performance.getEntriesByName(name);
-          return e ? [e.startTime + e.duration, e.duration] : null;
-        }),
-        // The final backend's warm-up, where there was an interim one before it.
-        performance
-          .getEntriesByName('warm-up')
-          .slice(1)
-          .map((e) => [e.startTime + e.duration, e.duration])[0] ?? null,
-      ],
-    );
-    return {
-      appStart: app?.[0] ?? null,
-      probeEnd: probe?.[0] ?? null,
-      probe: probe?.[1] ?? null,
-      modelFiles: files?.[0] ?? null,
-      backendStarted: backend?.[0] ?? null,
-      warmUpEnd: warmUp?.[0] ?? null,
-      warmUp: warmUp?.[1] ?? null,
-      finalBackend: final?.[0] ?? null,
-      finalWarmUp: finalWarmUp?.[1] ?? null,
-    };
-  }
-
   /** The preview's pixels as 0..1 intensities (28x28). */
   async previewPixels(): Promise<number[]> {
     return this.preview.evaluate((canvas: HTMLCanvasElement) => {
@@ -452,34 +235,5 @@ export class RecogniserPage {
     const value = await this.prediction.getAttribute(attribute);
     if (!value) throw new Error(`a done prediction without ${attribute}`);
     return Number(value);
-  }
-
-  /** Says, through "Not right?", that the drawing on the pad is `digit`; waits until it is kept. */
-  async correctAs(digit: number): Promise<void> {
-    const before = await this.keptCount();
-    await this.waitForDone();
-    await this.page.getByTestId('correct').click();
-    await this.page.getByTestId(`correct-${digit}`).click();
-    await expect(this.personalCount).toHaveText(String(before + 1), this.wait);
-  }
-
-  /** Says, through "Right", that the digit read is the right one; waits until it is kept. */
-  async confirmReading(): Promise<void> {
-    const before = await this.keptCount();
-    await this.waitForDone();
-    await this.page.getByTestId('confirm').click();
-    await expect(this.personalCount).toHaveText(String(before + 1), this.wait);
-  }
-
-  /** The number of kept examples shown. */
-  async keptCount(): Promise<number> {
-    return Number(await this.personalCount.textContent());
-  }
-
-  /** "Forget my handwriting", confirmed; waits until nothing is kept. */
-  async forgetHandwriting(): Promise<void> {
-    await this.page.getByTestId('forget').click();
-    await this.page.getByTestId('forget-confirm').click();
-    await expect(this.personalCount).toHaveText('0', this.wait);
   }
 }
