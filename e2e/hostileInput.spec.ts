@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import type { Point } from '../src/strokes';
 import { expect, test } from './fixtures';
+import type { RecogniserPage } from './support/RecogniserPage';
 import { DASH, ONE, SEVEN_IN_TWO_STROKES } from './support/strokes';
 
 /** Dispatches pointer events straight at the pad: thousands of points without mouse latency. */
@@ -32,6 +33,31 @@ async function syntheticStroke(pad: Locator, points: number, pointerType = 'mous
   );
 }
 
+/**
+ * Reads the finished prediction and checks it agrees with itself: the shown confidence is the
+ * chart's probability of the shown digit and the largest of ten that sum to 1, and the page
+ * says it (a percentage, or the verdict that replaces it).
+ */
+async function expectOneReading(app: RecogniserPage) {
+  const digit = await app.predictedDigit();
+  const confidence = await app.confidence();
+  const verdict = await app.verdict();
+  const probabilities = await app.probabilities();
+  expect(probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
+  expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  expect(probabilities[digit]).toBe(confidence);
+  expect(Math.max(...probabilities)).toBe(confidence);
+  await expect(app.score(digit)).toHaveClass(/score--top/);
+  const shown =
+    verdict === 'unsure'
+      ? 'Not sure'
+      : verdict === 'not-a-digit'
+        ? 'Not a digit'
+        : `${Math.round(confidence * 100)}%`;
+  await expect(app.prediction).toContainText(shown);
+  return { digit, confidence, probabilities };
+}
+
 test.describe('hostile input', () => {
   test.beforeEach(async ({ app }) => {
     await app.open();
@@ -53,9 +79,17 @@ test.describe('hostile input', () => {
     const jumps = Array.from({ length: 60 }, (_, i) => [(i * 0.37) % 1, (i * 0.61) % 1] as const);
     await app.drawNormalised([[[0.1, 0.1], ...jumps]], 1);
     expect(await app.strokeCount()).toBe(1);
-    const confidence = await app.confidence();
-    expect(confidence).toBeGreaterThan(0);
-    expect(confidence).toBeLessThanOrEqual(1);
+    const scribble = await expectOneReading(app);
+    // The jumps are drawn, not dropped: a scribble across the pad inks far more than a stroke.
+    const inked = (pixels: number[]) => pixels.filter((v) => v > 0.5).length;
+    const scribbleInk = inked(await app.previewPixels());
+    await app.clear();
+    await app.drawNormalised(ONE);
+    const one = await expectOneReading(app);
+    expect(one.digit).toBe(1);
+    expect(scribbleInk).toBeGreaterThan(2 * inked(await app.previewPixels()));
+    // The scores are the drawing's own: the scribble's are not the 1's.
+    expect(scribble.probabilities).not.toEqual(one.probabilities);
   });
 
   test('a single dot is kept but gives nothing to recognise', async ({ app }) => {
