@@ -1,30 +1,25 @@
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { HELD_OUT_WRITERS, VALIDATION_WRITERS } from '../src/constants';
+import { VALIDATION_WRITERS } from '../src/constants';
+import { forwardModel } from '../src/model/forwardModel';
 import type { Calibration } from '../src/model/modelFormat';
+import { adaptationReport, formatAdaptation } from './adaptationReport';
+import { DEFAULT_SIMULATION } from './adaptSimulation';
 import { accuracyReport, formatReport, type AccuracyReport } from './confusion';
 import { loadDrawings, renderDrawings } from './drawings';
+import { digitsOfWriters, parseEvalOptions } from './evalOptions';
+import { FlagError } from './flags';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit } from './mnist';
 import { bytesToFloats, classesOf, predictOutputs } from './predict';
-import {
-  loadStrokeDigits,
-  renderDigits,
-  splitByWriter,
-  STROKE_DIGITS_FILE,
-  type StrokeDigit,
-} from './strokeDigits';
+import { loadStrokeDigits, renderDigits, type StrokeDigit } from './strokeDigits';
 import { nonDigitReport, verdictReport, type VerdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
-import { forwardModel } from '../src/model/forwardModel';
-import { adaptationReport, formatAdaptation, parseKeep, parseVariant } from './adaptationReport';
-import { DEFAULT_SIMULATION } from './adaptSimulation';
-import { PAGE_VARIANT } from './adaptVariants';
+import { WRITER_SETS } from './writers';
 
-const USAGE = `npm run eval -- [--model public/model/model.json] [--json]
-npm run eval -- [--strokes FILE] [--writers held-out|all|tra-1,tra-2,...] [--json]
+const USAGE = `npm run eval -- [--model DIR|DIR/model.json] [--json]   (default public/model)
+npm run eval -- [--strokes FILE] [--writers ${WRITER_SETS.join('|')}|tra-1,tra-2,...] [--json]
 npm run eval -- --non-digits FILE [--json]
-npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|training|tra-1,...]
+npm run eval -- --adapt [--strokes FILE] [--writers SET|tra-1,...]
                 [--keep corrections|all] [--method means|knn] [--k N] [--threshold C] [--weight W]
                 [--margin M|none] [--pair|--no-pair] [--json]
   either of --strokes, --writers measures stroke digits instead of MNIST test;
@@ -40,75 +35,63 @@ npm run eval -- --adapt [--strokes FILE] [--writers held-out|validation|training
   neither. The method's parameters default
   to the page's (src/personal/adaptLogits.ts; the other methods: training/adaptVariants.ts).`;
 
-const { values: args } = parseArgs({
-  allowNegative: true,
-  options: {
-    model: { type: 'string', default: 'public/model/model.json' },
-    strokes: { type: 'string' },
-    writers: { type: 'string' },
-    'non-digits': { type: 'string' },
-    adapt: { type: 'boolean', default: false },
-    keep: { type: 'string', default: 'corrections' },
-    method: { type: 'string', default: PAGE_VARIANT.method },
-    k: { type: 'string', default: String(PAGE_VARIANT.k) },
-    threshold: { type: 'string', default: String(PAGE_VARIANT.threshold) },
-    weight: { type: 'string', default: String(PAGE_VARIANT.weight) },
-    margin: { type: 'string', default: String(PAGE_VARIANT.margin ?? 'none') },
-    pair: { type: 'boolean', default: PAGE_VARIANT.pair ?? false },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (args.help) {
+const options = parseOrExit(process.argv.slice(2));
+if (options === 'help') {
   console.log(USAGE);
   process.exit(0);
 }
 
 try {
   await startWasmBackend();
-  const { model, metadata, artifacts } = await loadModelFile(resolve(args.model!));
+  const { model, metadata, artifacts } = await loadModelFile(resolve(options.modelPath));
   const calibration = metadata?.calibration;
-  if (args.adapt) {
-    const path = args.strokes ?? STROKE_DIGITS_FILE;
-    const writers = args.writers ?? 'held-out';
+  if (options.mode === 'adapt') {
+    const { strokesFile: path, writers, adapt } = options;
     const report = await adaptationReport(forwardModel(artifacts), digitsOf(path, writers), {
       ...DEFAULT_SIMULATION,
-      keep: parseKeep(args.keep!),
+      keep: adapt.keep,
       temperature: calibration?.temperature ?? 1,
-      params: parseVariant({
-        method: args.method!,
-        k: args.k!,
-        threshold: args.threshold!,
-        weight: args.weight!,
-        margin: args.margin!,
-        pair: args.pair!,
-      }),
+      params: adapt.variant,
     });
-    console.log(args.json ? JSON.stringify(report) : formatAdaptation(path, writers, report));
-  } else if (args['non-digits']) {
-    const { images, count, empty } = renderDrawings(loadDrawings(args['non-digits']));
+    console.log(options.json ? JSON.stringify(report) : formatAdaptation(path, writers, report));
+  } else if (options.mode === 'non-digits') {
+    const file = options.nonDigitsFile;
+    const { images, count, empty } = renderDrawings(loadDrawings(file));
     const report = nonDigitReport(await predictOutputs(model, images, count), calibration);
     console.log(
-      args.json
+      options.json
         ? JSON.stringify(report)
-        : `${args['non-digits']}: ${pct(report.rejected)} of ${report.count} called not a digit` +
+        : `${file}: ${pct(report.rejected)} of ${report.count} called not a digit` +
             (empty ? ` (${empty} empty drawings left out: the page shows nothing for them)` : ''),
     );
   } else {
     const { title, images, labels } =
-      args.strokes || args.writers
-        ? strokeSet(args.strokes ?? STROKE_DIGITS_FILE, args.writers ?? 'all')
-        : mnistTestSet();
+      options.mode === 'strokes' ? strokeSet(options.strokesFile, options.writers) : mnistTestSet();
     const outputs = await predictOutputs(model, images, labels.length);
     const report = {
       ...accuracyReport(classesOf(outputs), labels),
       ...verdictReport(outputs, labels, calibration),
     };
-    console.log(args.json ? JSON.stringify(report) : formatVerdicts(title, report, calibration));
+    console.log(options.json ? JSON.stringify(report) : formatVerdicts(title, report, calibration));
   }
 } catch (error) {
+  if (error instanceof FlagError) fail(error.message);
   console.error(`eval failed: ${(error as Error).message}\n${USAGE}`);
   process.exit(1);
+}
+
+function parseOrExit(argv: string[]): ReturnType<typeof parseEvalOptions> {
+  try {
+    return parseEvalOptions(argv);
+  } catch (error) {
+    if (error instanceof FlagError) fail(error.message);
+    throw error;
+  }
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
 }
 
 function pct(x: number): string {
@@ -131,17 +114,9 @@ function mnistTestSet() {
   return { title: 'MNIST test', images: bytesToFloats(test.images), labels: test.labels };
 }
 
-/** The stroke digits of the chosen writers: all, held-out, validation or a list. */
+/** The stroke digits of the chosen writers (digitsOfWriters); none is an error. */
 function digitsOf(path: string, writers: string): StrokeDigit[] {
-  const all = loadStrokeDigits(path);
-  const notTrained = new Set([...HELD_OUT_WRITERS, ...VALIDATION_WRITERS]);
-  const named: Record<string, readonly string[]> = {
-    'held-out': HELD_OUT_WRITERS,
-    validation: VALIDATION_WRITERS,
-    training: [...new Set(all.map((d) => d.writer))].filter((w) => !notTrained.has(w)),
-  };
-  const digits =
-    writers === 'all' ? all : splitByWriter(all, named[writers] ?? writers.split(',')).heldOut;
+  const digits = digitsOfWriters(loadStrokeDigits(path), writers);
   if (digits.length === 0) throw new Error(`no digits of writers ${writers} in ${path}`);
   return digits;
 }
