@@ -20,13 +20,14 @@ import {
   type LabelledInputs,
 } from './predict';
 import { Random } from './random';
-import { loadStrokeDigits, renderDigits, splitByWriter, type StrokeDigit } from './strokeDigits';
+import { loadStrokeDigits, renderDigits, type StrokeDigit } from './strokeDigits';
 import { rateAt, ScheduledAdam, trainEpoch, MAX_RATE } from './trainEpoch';
 import { modelMetadata, trainingRecord } from './trainMetadata';
 import { epochSamples } from './trainingSamples';
 import { parseTrainOptions, USAGE, type TrainOptions } from './trainOptions';
 import { verdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
+import { selectWriters } from './writers';
 
 /** Pen digits by writer: trained on, picking the epoch and calibration, or only measured. */
 interface WriterDigits {
@@ -111,7 +112,8 @@ async function loadTeachers(options: TrainOptions, model: tf.LayersModel) {
 /** The stroke digits split three ways; the validation writers must be in the file. */
 function writerDigits(options: TrainOptions): WriterDigits {
   const all = loadStrokeDigits(options.strokesFile ?? undefined);
-  const { train: notHeldOut, heldOut } = splitByWriter(all);
+  const heldOut = selectWriters(all, 'held-out');
+  const notHeldOut = selectWriters(all, 'not-held-out');
   const known = [...new Set(notHeldOut.map((d) => d.writer))].sort((a, b) =>
     a.localeCompare(b, 'en', { numeric: true }),
   );
@@ -123,10 +125,10 @@ function writerDigits(options: TrainOptions): WriterDigits {
     if (error instanceof FlagError) fail(error.message);
     throw error;
   }
-  const { train: training, heldOut: validation } = splitByWriter(
-    notHeldOut,
-    options.validationWriters,
-  );
+  // --validation-writers may differ from the fixed validation set, so split by the list.
+  const chosen = new Set(options.validationWriters);
+  const training = notHeldOut.filter((d) => !chosen.has(d.writer));
+  const validation = notHeldOut.filter((d) => chosen.has(d.writer));
   return { training, validation, heldOut };
 }
 
