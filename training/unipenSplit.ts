@@ -2,8 +2,7 @@
 // epochs, fits calibration and thresholds) and held-out (never trained or calibrated on).
 // By writer, never by digit, and per site, so every site is in every set it can be: a site's
 // writers differ from another's in device and convention as much as in hand.
-//   npx tsx training/unipenSplit.ts        (rewrites data/unipen/split.json; same seed, same file)
-import { writeFileSync } from 'node:fs';
+//   npx tsx training/makeUnipenSplit.ts    (rewrites data/unipen/split.json; same seed, same file)
 import { fileURLToPath } from 'node:url';
 import { Random } from './random';
 
@@ -91,14 +90,3 @@ function bySite(records: readonly SiteWriter[]): Map<string, Map<string, number>
   }
   return sites;
 }
-
-async function main() {
-  const { loadUnipenDigits, loadUnipenLetters } = await import('./unipen');
-  const split = splitWriters(loadUnipenDigits(), loadUnipenLetters());
-  writeFileSync(UNIPEN_SPLIT_FILE, JSON.stringify(split, null, 1) + '\n');
-  console.log(
-    `${UNIPEN_SPLIT_FILE}: ${split.training.length} training, ${split.validation.length} validation, ${split.heldOut.length} held-out writers`,
-  );
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();
