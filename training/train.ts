@@ -23,10 +23,11 @@ import { Random } from './random';
 import { loadStrokeDigits, renderDigits, type StrokeDigit } from './strokeDigits';
 import { rateAt, ScheduledAdam, trainEpoch, MAX_RATE } from './trainEpoch';
 import { modelMetadata, trainingRecord } from './trainMetadata';
-import { epochSamples } from './trainingSamples';
+import { epochSamples, type StrokeSource } from './trainingSamples';
 import { parseTrainOptions, USAGE, type TrainOptions } from './trainOptions';
 import { verdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
+import { isNonDigitLetter, loadUnipenDigits, loadUnipenLetters } from './unipen';
 import { selectWriters } from './writers';
 
 /** Pen digits by writer: trained on, picking the epoch and calibration, or only measured. */
@@ -34,6 +35,15 @@ interface WriterDigits {
   training: StrokeDigit[];
   validation: StrokeDigit[];
   heldOut: StrokeDigit[];
+}
+
+/** UNIPEN's part of a run (empty when not asked for): by writer, as data/unipen/split.json. */
+interface UnipenData {
+  training: StrokeDigit[];
+  validation: StrokeDigit[];
+  heldOut: StrokeDigit[];
+  /** Training writers' letters that no digit resembles: non-digits. */
+  letters: StrokeDigit['strokes'][];
 }
 
 await main(process.argv.slice(2));
@@ -50,6 +60,7 @@ async function main(argv: string[]): Promise<void> {
   );
   const teachers = await loadTeachers(options, model);
   const writers = writerDigits(options);
+  const unipen = unipenData(options);
   console.log(
     `arch ${options.arch}, ${options.epochs} epochs, seed ${options.seed}, batch ${options.batchSize}; ` +
       `writing ${options.outDir}; ${model.countParams()} parameters`,
@@ -64,21 +75,24 @@ async function main(argv: string[]): Promise<void> {
     `MNIST ${train.count} train / ${split.validation.count} validation; strokes of ` +
       `${writers.training.length} digits x ${strokeRepeats} per epoch (validation writers: ` +
       `${options.validationWriters.join(', ') || 'none'}; held out: ${HELD_OUT_WRITERS.join(', ')}); ` +
-      `non-digits ${options.nonDigitShare} of an epoch`,
+      `non-digits ${options.nonDigitShare} of an epoch; UNIPEN ${unipen.training.length} digits x ` +
+      `${options.unipen.repeats}, ${unipen.validation.length} validation, ${unipen.letters.length} ` +
+      `letters (${options.unipen.letterShare} of an epoch)`,
   );
   // The epoch is chosen on MNIST validation and the validation writers' pen digits together:
   // the page reads pen strokes, not scanned digits.
   const validationSet = joinSets(
     { images: bytesToFloats(split.validation.images), labels: split.validation.labels },
-    renderDigits(writers.validation),
+    renderDigits([...writers.validation, ...unipen.validation]),
   );
   const started = Date.now();
-  const bestEpoch = await fit(model, teachers, { train, writers, validationSet }, options);
+  const bestEpoch = await fit(model, teachers, { train, writers, unipen, validationSet }, options);
   const record = trainingRecord(options, bestEpoch, Date.now() - started, new Date());
   await exportMeasured(servingModel(foldBatchNorm(model, options.arch)), options, record, {
     validationSet,
     mnistValidation: split.validation,
     heldOut: writers.heldOut,
+    unipenHeldOut: unipen.heldOut,
   });
 }
 
@@ -132,18 +146,44 @@ function writerDigits(options: TrainOptions): WriterDigits {
   return { training, validation, heldOut };
 }
 
+/** UNIPEN's writers split as committed; nothing is loaded unless the run asks for it. */
+function unipenData({ unipen }: TrainOptions): UnipenData {
+  if (!unipen.repeats && !unipen.letterShare) {
+    return { training: [], validation: [], heldOut: [], letters: [] };
+  }
+  const digits = loadUnipenDigits();
+  const letters = selectWriters(loadUnipenLetters(), 'training').filter(isNonDigitLetter);
+  return {
+    training: unipen.repeats ? selectWriters(digits, 'training') : [],
+    validation: unipen.repeats ? selectWriters(digits, 'validation') : [],
+    heldOut: selectWriters(digits, 'held-out'),
+    letters: unipen.letterShare ? letters.map((l) => l.strokes) : [],
+  };
+}
+
 /** Trains every epoch and keeps the weights of the best on validation; returns that epoch. */
 async function fit(
   model: tf.LayersModel,
   teachers: tf.LayersModel[],
-  data: { train: DigitSet; writers: WriterDigits; validationSet: LabelledInputs },
+  data: {
+    train: DigitSet;
+    writers: WriterDigits;
+    unipen: UnipenData;
+    validationSet: LabelledInputs;
+  },
   options: TrainOptions,
 ): Promise<number> {
-  const { train, writers, validationSet } = data;
+  const { train, writers, unipen, validationSet } = data;
   const random = new Random(options.seed);
-  const nonDigitCount = Math.round(
-    options.nonDigitShare * (train.count + writers.training.length * options.samples.strokeRepeats),
-  );
+  const epochDigits =
+    train.count +
+    writers.training.length * options.samples.strokeRepeats +
+    unipen.training.length * options.unipen.repeats;
+  const nonDigitCount = Math.round(options.nonDigitShare * epochDigits);
+  const letterCount = Math.round(options.unipen.letterShare * epochDigits);
+  const moreStrokes: StrokeSource[] = unipen.training.length
+    ? [{ digits: unipen.training, repeats: options.unipen.repeats }]
+    : [];
   const optimizer = new ScheduledAdam(MAX_RATE, 0.9, 0.999, 1e-7);
   model.compile({ optimizer, loss: tf.losses.softmaxCrossEntropy, metrics: ['accuracy'] });
   let best = { accuracy: -1, epoch: -1, weights: [] as tf.Tensor[] };
@@ -151,7 +191,18 @@ async function fit(
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     optimizer.setLearningRate(rateAt(epoch, options.epochs));
     const nonDigits = generateNonDigits(nonDigitCount, random, 'train').map((d) => d.strokes);
-    const samples = epochSamples(train, writers.training, nonDigits, options.samples, random);
+    // Real letters after the generated ones: a run without them draws the same numbers.
+    for (let i = 0; i < letterCount; i++) {
+      nonDigits.push(unipen.letters[random.int(unipen.letters.length)]!);
+    }
+    const samples = epochSamples(
+      train,
+      writers.training,
+      nonDigits,
+      options.samples,
+      random,
+      moreStrokes,
+    );
     await trainEpoch({ model, teachers, samples, mnist: train, random }, options, epoch, started);
     const accuracy = (await measureAccuracy(model, validationSet)).accuracy;
     console.log(`epoch ${epoch + 1}: validation accuracy ${(accuracy * 100).toFixed(2)}%`);
@@ -174,7 +225,12 @@ async function exportMeasured(
   served: tf.LayersModel,
   options: TrainOptions,
   record: ModelMetadata['training'],
-  sets: { validationSet: LabelledInputs; mnistValidation: DigitSet; heldOut: StrokeDigit[] },
+  sets: {
+    validationSet: LabelledInputs;
+    mnistValidation: DigitSet;
+    heldOut: StrokeDigit[];
+    unipenHeldOut: StrokeDigit[];
+  },
 ): Promise<void> {
   const { outDir, validationWriters } = options;
   const blank = { mnistTest: 0, mnistValidation: 0 };
@@ -184,7 +240,9 @@ async function exportMeasured(
     shipped,
     sets.validationSet,
     `MNIST validation (last ${VALIDATION_SIZE} of train) + pen digits of writers ` +
-      `${validationWriters.join(', ') || '(none)'}, never trained on`,
+      `${validationWriters.join(', ') || '(none)'}` +
+      (options.unipen.repeats ? ' + UNIPEN validation writers (data/unipen/split.json)' : '') +
+      ', never trained on',
   );
   console.log(`calibration: ${JSON.stringify(calibration)}`);
   const test = loadMnistSplit('t10k');
@@ -204,7 +262,11 @@ async function exportMeasured(
   console.log(
     `held-out writers, verdicts: ${JSON.stringify(verdictReport(heldOutOutputs, heldOutSet.labels, calibration))}`,
   );
+  const unipenHeldOut = sets.unipenHeldOut.length
+    ? await reportStrokes(shipped, 'UNIPEN held-out writers', sets.unipenHeldOut, calibration)
+    : null;
   const accuracy = {
+    ...(unipenHeldOut === null ? {} : { unipenHeldOutWriters: unipenHeldOut }),
     mnistTest: testReport.accuracy,
     mnistValidation: validationReport.accuracy,
     heldOutWriters: heldOutReport.accuracy,
@@ -217,6 +279,23 @@ async function exportMeasured(
       `${((sizes.modelJsonBytes + sizes.weightBytes) / 1024).toFixed(1)} KiB; ` +
       `to ship it: npm run ship -- ${outDir}`,
   );
+}
+
+/** Accuracy and verdicts of a stroke set, printed; returns the accuracy. */
+async function reportStrokes(
+  model: tf.LayersModel,
+  title: string,
+  digits: StrokeDigit[],
+  calibration: Awaited<ReturnType<typeof calibrateModel>>,
+): Promise<number> {
+  const set = renderDigits(digits);
+  const outputs = await predictOutputs(model, set.images, set.labels.length);
+  const report = accuracyReport(classesOf(outputs), set.labels);
+  console.log(formatReport(title, report));
+  console.log(
+    `${title}, verdicts: ${JSON.stringify(verdictReport(outputs, set.labels, calibration))}`,
+  );
+  return report.accuracy;
 }
 
 function fail(message: string): never {

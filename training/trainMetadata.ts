@@ -6,6 +6,7 @@ import { VALIDATION_SIZE } from './mnist';
 import { NON_DIGIT_PEN } from './nonDigits';
 import { DEFAULT_STROKE_AUGMENT } from './strokeAugment';
 import { STROKE_IMAGE_AUGMENT } from './trainingSamples';
+import { DIGIT_LIKE_LETTERS } from './unipen';
 import { INPUT_NAME } from './model';
 import { MAX_RATE, MIN_RATE } from './trainEpoch';
 import { trainCommand, type TrainOptions } from './trainOptions';
@@ -53,7 +54,14 @@ export function trainingRecord(
     seed: options.seed,
     batchSize: options.batchSize,
     optimizer: `adam, cosine learning rate ${MAX_RATE} -> ${MIN_RATE}`,
-    data: `MNIST train minus its last ${VALIDATION_SIZE} (validation) + pendigits strokes of writers not in heldOutWriterIds, x${samples.strokeRepeats} per epoch`,
+    data:
+      `MNIST train minus its last ${VALIDATION_SIZE} (validation) + pendigits strokes of writers not in heldOutWriterIds, x${samples.strokeRepeats} per epoch` +
+      (options.unipen.repeats
+        ? ` + UNIPEN digits of the training writers of data/unipen/split.json, x${options.unipen.repeats} per epoch`
+        : '') +
+      (options.unipen.letterShare
+        ? ` + their letters that no digit resembles (not ${DIGIT_LIKE_LETTERS}) as non-digits, ${options.unipen.letterShare} of an epoch's digits`
+        : ''),
     augmentation: augmentation(options),
     backend: 'wasm (Node)',
     trainingMinutes: Math.round(elapsedMs / 600) / 100,

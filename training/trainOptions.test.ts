@@ -34,6 +34,7 @@ describe('parseTrainOptions', () => {
       nonDigitShare: 0,
       validationWriters: [...VALIDATION_WRITERS],
       strokesFile: null,
+      unipen: { repeats: 0, letterShare: 0 },
       distill: { teachers: [], share: 0.5, temperature: 2 },
       batchNorm: false,
       outDir: `${RUNS_DIR}/s32-s64-2026-12-02T145301`,
@@ -124,6 +125,16 @@ describe('parseTrainOptions', () => {
     });
   });
 
+  it('takes UNIPEN digits and letters; letters only with the not-a-digit class', () => {
+    expect(
+      parse('--unipen', '2', '--unipen-letters', '0.05', '--non-digits', '0.1').unipen,
+    ).toEqual({ repeats: 2, letterShare: 0.05 });
+    expect(parse().unipen).toEqual({ repeats: 0, letterShare: 0 });
+    expect(() => parse('--unipen-letters', '0.05')).toThrow(/needs --non-digits/);
+    expect(() => parse('--unipen', '-1')).toThrow(/--unipen/);
+    expect(() => parse('--unipen-letters', '1', '--non-digits', '0.1')).toThrow(/--unipen-letters/);
+  });
+
   it('answers --help', () => {
     expect(parseTrainOptions(['--help'], NOW)).toBe('help');
   });
@@ -155,7 +166,7 @@ describe('trainCommand', () => {
     const options = parse(
       ...['--arch', 'p32-p64-64', '--epochs', '3', '--limit', '500', '--batch-norm'],
       ...['--mnist-clean', '0.3', '--validation-writers', 'none', '--strokes', 'x.json'],
-      ...['--name', 'run'],
+      ...['--name', 'run', '--unipen', '1.5', '--unipen-letters', '0.05', '--non-digits', '0.1'],
     );
     const argv = trainCommand(options).split(' ').slice(4);
     expect(parse(...argv, '--name', 'run')).toEqual(options);

@@ -23,6 +23,12 @@ export interface TrainOptions {
   validationWriters: string[];
   /** Stroke digits file; null: the repository's (STROKE_DIGITS_FILE). */
   strokesFile: string | null;
+  /**
+   * UNIPEN (data/unipen/): each training writer's digit `repeats` times per epoch (its
+   * validation writers join validation), and its training writers' letters that no digit
+   * resembles as non-digits, `letterShare` of an epoch's digits. 0 and 0: not used.
+   */
+  unipen: { repeats: number; letterShare: number };
   distill: { teachers: string[]; share: number; temperature: number };
   batchNorm: boolean;
   /** Where the model is written: `--out`, else RUNS_DIR/<name>. */
@@ -35,7 +41,8 @@ export const USAGE = `npm run train -- [--arch ARCH] [--epochs N] [--seed N] [--
                   [--name NAME | --out DIR] [--stroke-repeats N] [--stroke-augment]
                   [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
                   [--teachers DIR,... [--distill SHARE] [--distill-temperature T]] [--batch-norm]
-                  [--mnist-clean SHARE] [--limit N] [--dry-run]
+                  [--mnist-clean SHARE] [--unipen N] [--unipen-letters SHARE] [--limit N]
+                  [--dry-run]
   --arch ARCH         ${ARCHITECTURES.join(', ')} (default s32-s64):
                       each conv's filters, s = stride 2, p = max-pooled; see training/model.ts
   --name NAME         write to ${RUNS_DIR}/NAME (default: ARCH and the time)
@@ -49,6 +56,10 @@ export const USAGE = `npm run train -- [--arch ARCH] [--epochs N] [--seed N] [--
                       the convolutions for export (the served network is unchanged)
   --mnist-clean SHARE serve this share in [0, 1] of MNIST images unwarped (the rest are rotated,
                       scaled, sheared, shifted, thickened), as MNIST test is; default 0
+  --unipen N          also train on UNIPEN's training writers (data/unipen/split.json), each
+                      digit N times per epoch; its validation writers join validation
+  --unipen-letters SHARE  UNIPEN training writers' letters that no digit resembles as
+                      non-digits, SHARE of an epoch's digits in [0, 1); needs --non-digits
   --dry-run           check the options (writers against the strokes file), build the model
                       and any teachers; train nothing, write nothing`;
 
@@ -70,6 +81,8 @@ const FLAGS = {
   'distill-temperature': { type: 'string', default: '2' },
   'batch-norm': { type: 'boolean', default: false },
   'mnist-clean': { type: 'string', default: '0' },
+  unipen: { type: 'string', default: '0' },
+  'unipen-letters': { type: 'string', default: '0' },
   'dry-run': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -106,6 +119,7 @@ export function parseTrainOptions(argv: readonly string[], now: Date): TrainOpti
     }),
     validationWriters: validationWriters(args['validation-writers']),
     strokesFile: args.strokes ?? null,
+    unipen: unipenOptions(args.unipen, args['unipen-letters'], args['non-digits']),
     distill: {
       teachers: args.teachers ? args.teachers.split(',') : [],
       share: numberIn('distill', args.distill, { min: 0, max: 1 }),
@@ -158,6 +172,8 @@ export function trainCommand(o: TrainOptions): string {
     o.validationWriters.join(',') !== VALIDATION_WRITERS.join(',') &&
       `--validation-writers ${o.validationWriters.join(',') || 'none'}`,
     o.strokesFile && `--strokes ${o.strokesFile}`,
+    o.unipen.repeats && `--unipen ${o.unipen.repeats}`,
+    o.unipen.letterShare && `--unipen-letters ${o.unipen.letterShare}`,
     o.limit && `--limit ${o.limit}`,
   ];
   return `npm run train -- ${parts.filter(Boolean).join(' ')}`;
@@ -170,6 +186,18 @@ function parseFlags(argv: readonly string[]) {
     // parseArgs names the flag; the usage names the valid ones.
     throw new FlagError((error as Error).message);
   }
+}
+
+/** UNIPEN's digits and letters; letters are non-digits, so the model needs that class. */
+function unipenOptions(repeats: string, letters: string, nonDigits: string) {
+  const options = {
+    repeats: numberIn('unipen', repeats, { min: 0 }),
+    letterShare: numberIn('unipen-letters', letters, { min: 0, max: 1, maxExclusive: true }),
+  };
+  if (options.letterShare > 0 && !(Number(nonDigits) > 0)) {
+    throw new FlagError('--unipen-letters needs --non-digits SHARE > 0 (the not-a-digit class)');
+  }
+  return options;
 }
 
 /** The validation writers: a list, or none; never a held-out writer (those are for reports). */

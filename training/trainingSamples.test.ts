@@ -4,7 +4,8 @@ import type { DigitSet } from './mnist';
 import { augmentImage } from './augment';
 import { bytesToFloats } from './predict';
 import { Random } from './random';
-import { makeBatch, type Sample, type SampleOptions } from './trainingSamples';
+import { epochSamples, makeBatch, type Sample, type SampleOptions } from './trainingSamples';
+import type { StrokeDigit } from './strokeDigits';
 
 // Two MNIST-like images: a filled square and a vertical bar, off centre.
 function tinyMnist(): DigitSet {
@@ -66,5 +67,37 @@ describe('MNIST samples at the default share', () => {
       new Random(5),
     );
     expect(Array.from(images)).toEqual(Array.from(direct));
+  });
+});
+
+describe('epochSamples with a second stroke source (--unipen)', () => {
+  const digit = (writer: string, label: number): StrokeDigit => ({
+    label,
+    writer,
+    index: 0,
+    strokes: [
+      [
+        [0, 0],
+        [0, 10],
+      ],
+    ],
+  });
+  const pen = Array.from({ length: 20 }, (_, i) => digit('tra-1', i % 10));
+  const unipen = Array.from({ length: 30 }, (_, i) => digit('unipen-x/y', i % 10));
+  const options = { strokeRepeats: 1.5, strokeAugment: true };
+  const mnist = tinyMnist();
+
+  it('adds each of its digits about `repeats` times', () => {
+    const samples = epochSamples(mnist, pen, [], options, new Random(1), [
+      { digits: unipen, repeats: 2 },
+    ]);
+    const fromUnipen = samples.filter((s) => s.kind === 'strokes' && s.digit.writer !== 'tra-1');
+    expect(fromUnipen).toHaveLength(60);
+  });
+
+  it('leaves a run without it exactly as before', () => {
+    const before = epochSamples(mnist, pen, [], options, new Random(1));
+    const after = epochSamples(mnist, pen, [], options, new Random(1), []);
+    expect(after).toEqual(before);
   });
 });

@@ -32,6 +32,12 @@ export interface SampleOptions {
   mnistClean?: number;
 }
 
+/** Stroke digits of one source and how often each appears per epoch. */
+export interface StrokeSource {
+  digits: readonly StrokeDigit[];
+  repeats: number;
+}
+
 /** One epoch's examples in random order: all of MNIST, the stroke digits, the non-digits. */
 export function epochSamples(
   mnist: DigitSet,
@@ -39,14 +45,18 @@ export function epochSamples(
   nonDigits: readonly Stroke[][],
   { strokeRepeats }: SampleOptions,
   random: Random,
+  moreStrokes: readonly StrokeSource[] = [],
 ): Sample[] {
   const samples: Sample[] = Array.from({ length: mnist.count }, (_, index) => ({
     kind: 'mnist' as const,
     index,
   }));
-  for (const digit of strokeDigits) {
-    const times = Math.floor(strokeRepeats) + (random.next() < strokeRepeats % 1 ? 1 : 0);
-    for (let i = 0; i < times; i++) samples.push({ kind: 'strokes', digit });
+  // Further sources after the first, so a run without them draws the same random numbers.
+  for (const source of [{ digits: strokeDigits, repeats: strokeRepeats }, ...moreStrokes]) {
+    for (const digit of source.digits) {
+      const times = Math.floor(source.repeats) + (random.next() < source.repeats % 1 ? 1 : 0);
+      for (let i = 0; i < times; i++) samples.push({ kind: 'strokes', digit });
+    }
   }
   for (const strokes of nonDigits) samples.push({ kind: 'non-digit', strokes });
   return random.shuffle(samples);

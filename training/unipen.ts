@@ -48,3 +48,15 @@ export function loadUnipenLetters(path: string = UNIPEN_LETTERS_FILE): UnipenLet
       : 'is not {symbol A-Za-z, writer, institution, strokes [[[x, y], ...]]}';
   });
 }
+
+/**
+ * Letters many people write the way they write a digit (O and 0, I/l/i and 1, Z and 2, S and 5,
+ * b/G and 6, g/q and 9, B and 8, y and an open 4, D and 0): neither trained nor measured as
+ * non-digits, since refusing them would teach the network to refuse those digits too.
+ */
+export const DIGIT_LIKE_LETTERS = 'ODIilZzSsbGgqBoy';
+
+/** A letter that no digit resembles: one to answer "not a digit". */
+export function isNonDigitLetter(letter: { symbol: string }): boolean {
+  return !DIGIT_LIKE_LETTERS.includes(letter.symbol);
+}
