@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { startStaticServer } from '../e2e/support/serveStatic';
 import { reportNumbers } from '../training/numbersReport';
-import { bundleModules, type ModuleShare } from './bundleModules';
+import { bundleModules } from './bundleModules';
+import { biggest, kb, lowest, ms, pct, ratio, ratioOf, short, sum, timeline } from './format';
 import {
   measureLatency,
   measureReturnVisit,
@@ -288,80 +289,9 @@ async function updateBenchmarksPage(markdown: string): Promise<void> {
   );
 }
 
-function biggest(shares: ModuleShare[]): string {
-  return shares
-    .slice(0, 8)
-    .map((s) => `${s.name} ${kb(s.gzipEstimate)} (${s.chunk.replace(/^assets\//, '')})`)
-    .join('; ');
-}
-
 /** The page as the table names it: the default page says which backend it chose. */
 function label(backend: BenchBackend): string {
   if (backend !== 'default') return `?backend=${backend}`;
   const ran = latency.find((l) => l.backend === 'default')?.ranOn;
   return ran ? `default page (${ran})` : 'default page';
-}
-
-function ratio(l: LatencyResult, base: LatencyResult, key: 'drawingMs' | 'singleMs'): string {
-  return l === base ? '' : `; median ${(l[key].median / base[key].median).toFixed(2)}x webgl`;
-}
-
-/**
- * A first visit's steps in the order they ended (the probe and warm-ups also how long). The
- * default page's WebGL probe, and `?backend=webgl`'s move from the cpu backend to WebGL, end
- * after the page is ready: they no longer hold it.
- */
-function timeline({ timeline: t, modelReadyMs }: LatencyResult): string {
-  const at = (v: number | null) => (v === null ? 'n/a' : v.toFixed(0));
-  const steps: [number | null, string][] = [
-    [t.appStart, `app code running ${at(t.appStart)}`],
-    [t.modelFiles, `model files in hand ${at(t.modelFiles)}`],
-    [t.backendStarted, `backend started ${at(t.backendStarted)}`],
-    [t.warmUpEnd, `warm-up done ${at(t.warmUpEnd)} (${at(t.warmUp)} ms)`],
-    [modelReadyMs.median, `model ready ${modelReadyMs.median.toFixed(0)}`],
-  ];
-  if (t.probe !== null)
-    steps.push([t.probeEnd, `WebGL probe done ${at(t.probeEnd)} (${at(t.probe)} ms)`]);
-  if (t.finalBackend !== null) {
-    steps.push([
-      t.finalBackend,
-      `on the final backend ${at(t.finalBackend)} (its warm-up ${at(t.finalWarmUp)} ms)`,
-    ]);
-  }
-  return steps
-    .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
-    .map(([, text]) => text)
-    .join('; ');
-}
-
-function lowest(perClass: number[]): string {
-  return perClass
-    .map((v, d) => ({ v, d }))
-    .sort((a, b) => a.v - b.v)
-    .slice(0, 3)
-    .map(({ v, d }) => `${d} ${pct(v)}`)
-    .join(', ');
-}
-
-function ms(s: Summary): string {
-  return `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}; n=${s.n})`;
-}
-/** a / b as "1.23x"; both 0 (the answer already stood at pen-up) is "both 0". */
-function ratioOf(a: number, b: number): string {
-  if (b === 0) return a === 0 ? 'both 0 ms, answered at pen-up' : `${a.toFixed(1)} ms vs 0`;
-  return `${(a / b).toFixed(2)}x`;
-}
-
-function short(s: Summary): string {
-  return `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} ms (n=${s.n})`;
-}
-
-function pct(v: number): string {
-  return `${(v * 100).toFixed(2)}%`;
-}
-function kb(n: number): string {
-  return `${(n / 1024).toFixed(1)} KB`;
-}
-function sum<T>(items: T[], key: keyof T): number {
-  return items.reduce((n, item) => n + Number(item[key]), 0);
 }

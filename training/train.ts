@@ -6,7 +6,7 @@ import type { ModelMetadata } from '../src/model/modelFormat';
 import { calibrateModel } from './calibrateModel';
 import { accuracyReport, formatReport } from './confusion';
 import { exportModel, MODEL_JSON } from './exportModel';
-import { FlagError, namesFrom } from './flags';
+import { FlagError } from './flags';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
 import { buildModel, foldBatchNorm, servingModel } from './model';
@@ -20,31 +20,14 @@ import {
   type LabelledInputs,
 } from './predict';
 import { Random } from './random';
-import { loadStrokeDigits, renderDigits, type StrokeDigit } from './strokeDigits';
+import { renderDigits, type StrokeDigit } from './strokeDigits';
 import { rateAt, ScheduledAdam, trainEpoch, MAX_RATE } from './trainEpoch';
 import { modelMetadata, trainingRecord } from './trainMetadata';
 import { epochSamples, type StrokeSource } from './trainingSamples';
 import { parseTrainOptions, USAGE, type TrainOptions } from './trainOptions';
 import { verdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
-import { isNonDigitLetter, loadUnipenDigits, loadUnipenLetters } from './unipen';
-import { selectWriters } from './writers';
-
-/** Pen digits by writer: trained on, picking the epoch and calibration, or only measured. */
-interface WriterDigits {
-  training: StrokeDigit[];
-  validation: StrokeDigit[];
-  heldOut: StrokeDigit[];
-}
-
-/** UNIPEN's part of a run (empty when not asked for): by writer, as data/unipen/split.json. */
-interface UnipenData {
-  training: StrokeDigit[];
-  validation: StrokeDigit[];
-  heldOut: StrokeDigit[];
-  /** Training writers' letters that no digit resembles: non-digits. */
-  letters: StrokeDigit['strokes'][];
-}
+import { unipenData, writerDigits, type UnipenData, type WriterDigits } from './runDigits';
 
 await main(process.argv.slice(2));
 
@@ -59,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
     options.batchNorm,
   );
   const teachers = await loadTeachers(options, model);
-  const writers = writerDigits(options);
+  const writers = orExit(() => writerDigits(options));
   const unipen = unipenData(options);
   console.log(
     `arch ${options.arch}, ${options.epochs} epochs, seed ${options.seed}, batch ${options.batchSize}; ` +
@@ -97,8 +80,13 @@ async function main(argv: string[]): Promise<void> {
 }
 
 function parseOrExit(argv: string[]): ReturnType<typeof parseTrainOptions> {
+  return orExit(() => parseTrainOptions(argv, new Date()));
+}
+
+/** A bad flag value ends the run with its message and the usage. */
+function orExit<T>(f: () => T): T {
   try {
-    return parseTrainOptions(argv, new Date());
+    return f();
   } catch (error) {
     if (error instanceof FlagError) fail(error.message);
     throw error;
@@ -121,44 +109,6 @@ async function loadTeachers(options: TrainOptions, model: tf.LayersModel) {
     console.log(`distilling from ${dirs.join(', ')}: ${share} of each target at T ${temperature}`);
   }
   return teachers;
-}
-
-/** The stroke digits split three ways; the validation writers must be in the file. */
-function writerDigits(options: TrainOptions): WriterDigits {
-  const all = loadStrokeDigits(options.strokesFile ?? undefined);
-  const heldOut = selectWriters(all, 'held-out');
-  const notHeldOut = selectWriters(all, 'not-held-out');
-  const known = [...new Set(notHeldOut.map((d) => d.writer))].sort((a, b) =>
-    a.localeCompare(b, 'en', { numeric: true }),
-  );
-  try {
-    if (options.validationWriters.length) {
-      namesFrom('validation-writers', options.validationWriters.join(','), known);
-    }
-  } catch (error) {
-    if (error instanceof FlagError) fail(error.message);
-    throw error;
-  }
-  // --validation-writers may differ from the fixed validation set, so split by the list.
-  const chosen = new Set(options.validationWriters);
-  const training = notHeldOut.filter((d) => !chosen.has(d.writer));
-  const validation = notHeldOut.filter((d) => chosen.has(d.writer));
-  return { training, validation, heldOut };
-}
-
-/** UNIPEN's writers split as committed; nothing is loaded unless the run asks for it. */
-function unipenData({ unipen }: TrainOptions): UnipenData {
-  if (!unipen.repeats && !unipen.letterShare) {
-    return { training: [], validation: [], heldOut: [], letters: [] };
-  }
-  const digits = loadUnipenDigits();
-  const letters = selectWriters(loadUnipenLetters(), 'training').filter(isNonDigitLetter);
-  return {
-    training: unipen.repeats ? selectWriters(digits, 'training') : [],
-    validation: unipen.repeats ? selectWriters(digits, 'validation') : [],
-    heldOut: selectWriters(digits, 'held-out'),
-    letters: unipen.letterShare ? letters.map((l) => l.strokes) : [],
-  };
 }
 
 /** Trains every epoch and keeps the weights of the best on validation; returns that epoch. */
