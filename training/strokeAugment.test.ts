@@ -1,3 +1,5 @@
+// Over 300 lines by its recorded fixtures: exact output coordinates of every augmentation path,
+// which prettier writes one number per line; the tests themselves are short.
 import { describe, expect, it } from 'vitest';
 import { strokesToInput } from '../src/preprocess/strokesToInput';
 import { boundsExtent, strokeBounds, type Bounds, type Stroke } from '../src/strokes';
