@@ -5,9 +5,7 @@ import {
   JOIN_FEATURES,
   joinFeatures,
   planReading,
-  type CandidateReading,
 } from '../src/number/segmentation';
-import type { Stroke } from '../src/strokes';
 import type { LogisticModel } from './fitLogistic';
 import {
   bestThresholds,
@@ -16,32 +14,7 @@ import {
   splitErrors,
   THRESHOLDS,
 } from './joinFitting';
-
-const line = (x0: number, y0: number, x1: number, y1: number): Stroke => [
-  [x0, y0],
-  [x1, y1],
-];
-// A 4 written as an L and an upright beside it, then a 1 far to the right: geometry leaves
-// the 4's two strokes apart and offers them joined.
-const L: Stroke = [
-  [0.1, 0.2],
-  [0.1, 0.55],
-  [0.4, 0.55],
-];
-const UPRIGHT = line(0.45, 0.3, 0.45, 0.8);
-const FAR_ONE = line(1.5, 0.2, 1.5, 0.8);
-// A 0 with a 1 touching it: geometry merges them, and offers them apart.
-const ZERO: Stroke = [
-  [0.3, 0.2],
-  [0.1, 0.5],
-  [0.3, 0.8],
-  [0.5, 0.5],
-  [0.3, 0.2],
-];
-const TOUCHING_ONE = line(0.495, 0.2, 0.495, 0.8);
-
-const sure = (digit: number): CandidateReading => ({ digit, confidence: 0.99, notDigit: 0 });
-const none: CandidateReading = { digit: 6, confidence: 0.5, notDigit: 0.99 };
+import { FAR_ONE, L, none, sure, TOUCHING_ONE, UPRIGHT, ZERO } from '../src/number/strokeFixtures';
 
 const n = JOIN_FEATURES.length;
 /** Log-odds `bias` whatever the features, so a threshold alone decides. */

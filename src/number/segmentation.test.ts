@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Stroke } from '../strokes';
 import JOIN_MODEL from './joinModel.json';
 import {
   apartFeatures,
@@ -9,38 +8,10 @@ import {
   joinLogOdds,
   planCandidates,
   planReading,
-  type CandidateReading,
   type JoinModel,
   type JoinModels,
 } from './segmentation';
-
-const line = (x0: number, y0: number, x1: number, y1: number): Stroke => [
-  [x0, y0],
-  [x1, y1],
-];
-
-// An L (down, then across) with an upright standing just beside it: a 4, or an L and a 1.
-const L = [
-  [0.1, 0.2],
-  [0.1, 0.55],
-  [0.4, 0.55],
-] as Stroke;
-const UPRIGHT = line(0.45, 0.3, 0.45, 0.8);
-// A 1 far to the right.
-const FAR_ONE = line(1.5, 0.2, 1.5, 0.8);
-// A 0 (0.1 to 0.5 wide, 0.6 tall) and a 1 touching its right edge: geometry merges them, as it
-// would a 4's upright crossing its bar.
-const ZERO: Stroke = [
-  [0.3, 0.2],
-  [0.1, 0.5],
-  [0.3, 0.8],
-  [0.5, 0.5],
-  [0.3, 0.2],
-];
-const TOUCHING_ONE = line(0.495, 0.2, 0.495, 0.8);
-
-const sure = (digit: number): CandidateReading => ({ digit, confidence: 0.99, notDigit: 0 });
-const none: CandidateReading = { digit: 6, confidence: 0.5, notDigit: 0.99 };
+import { FAR_ONE, L, line, none, sure, TOUCHING_ONE, UPRIGHT, ZERO } from './strokeFixtures';
 
 /** A join model that looks at one feature only: log-odds = weight x feature + bias. */
 function oneFeatureModel(feature: string, weight: number, bias: number): JoinModel {
