@@ -31,6 +31,15 @@ describe('parseEvalOptions', () => {
     expect(parse('--strokes', 'x.json')).toMatchObject({ mode: 'strokes', writers: 'all' });
   });
 
+  it('measures non-digits, of some writers only when --writers names them', () => {
+    expect(parse('--non-digits', 'f.json')).toMatchObject({ mode: 'non-digits', writers: null });
+    expect(parse('--non-digits', 'f.json', '--writers', 'held-out')).toMatchObject({
+      mode: 'non-digits',
+      nonDigitsFile: 'f.json',
+      writers: 'held-out',
+    });
+  });
+
   it("replays the held-out writers with the page's rule by default", () => {
     expect(parse('--adapt')).toMatchObject({
       mode: 'adapt',

@@ -16,7 +16,7 @@ export type EvalOptions = {
   | { mode: 'mnist' }
   | { mode: 'strokes'; strokesFile: string; writers: string }
   | { mode: 'adapt'; strokesFile: string; writers: string; adapt: AdaptFlags }
-  | { mode: 'non-digits'; nonDigitsFile: string }
+  | { mode: 'non-digits'; nonDigitsFile: string; writers: string | null }
 );
 
 export interface AdaptFlags {
@@ -52,10 +52,13 @@ export function parseEvalOptions(argv: readonly string[]): EvalOptions | 'help' 
   const adapt = adaptFlags(args);
   const base = { modelPath: modelJsonPath(args.model), json: args.json };
   const nonDigits = args['non-digits'];
-  if (nonDigits !== undefined && (args.adapt || args.strokes || args.writers)) {
+  if (nonDigits !== undefined && (args.adapt || args.strokes)) {
     throw new FlagError('--non-digits measures drawings, not stroke digits: give it alone');
   }
-  if (nonDigits !== undefined) return { ...base, mode: 'non-digits', nonDigitsFile: nonDigits };
+  if (nonDigits !== undefined) {
+    const writers = args.writers ?? null;
+    return { ...base, mode: 'non-digits', nonDigitsFile: nonDigits, writers };
+  }
   if (!args.adapt && !args.strokes && !args.writers) return { ...base, mode: 'mnist' };
   const writers = args.writers ?? (args.adapt ? 'held-out' : 'all');
   if (writers.split(',').some((w) => w.trim() === '')) {

@@ -5,7 +5,8 @@ import type { Calibration } from '../src/model/modelFormat';
 import { adaptationReport, formatAdaptation } from './adaptationReport';
 import { DEFAULT_SIMULATION } from './adaptSimulation';
 import { accuracyReport, formatReport, type AccuracyReport } from './confusion';
-import { loadDrawings, renderDrawings } from './drawings';
+import { isStrokes, loadRecords, renderDrawings } from './drawings';
+import { DIGIT_LIKE_LETTERS, isNonDigitLetter } from './unipen';
 import { digitsOfWriters, parseEvalOptions } from './evalOptions';
 import { FlagError } from './flags';
 import { loadModelFile } from './loadModelFile';
@@ -18,14 +19,16 @@ import { WRITER_SETS } from './writers';
 
 const USAGE = `npm run eval -- [--model DIR|DIR/model.json] [--json]   (default public/model)
 npm run eval -- [--strokes FILE] [--writers ${WRITER_SETS.join('|')}|tra-1,tra-2,...] [--json]
-npm run eval -- --non-digits FILE [--json]
+npm run eval -- --non-digits FILE [--writers SET|ids] [--json]
 npm run eval -- --adapt [--strokes FILE] [--writers SET|tra-1,...]
                 [--keep corrections|all] [--method means|knn] [--k N] [--threshold C] [--weight W]
                 [--margin M|none] [--pair|--no-pair] [--json]
   either of --strokes, --writers measures stroke digits instead of MNIST test;
   FILE defaults to data/pendigits/pendigits-train.json, --writers to all.
   --non-digits FILE: drawings that are not digits (a JSON array of {"strokes": ...}); prints
-  the share the page calls "not a digit".
+  the share the page calls "not a digit"; --writers keeps those writers' drawings (files whose
+  records name writers, such as data/unipen/unipen-letters.json.gz); letters a digit resembles
+  are left out.
   The report adds the page's verdict figures: ece, unsure, sureAccuracy, rejected.
   --adapt: replays each writer's digits (a fixed shuffle) through the page's personal
   adaptation, correcting every misread (--keep all: also keeping every right answer, as if
@@ -56,12 +59,13 @@ try {
     console.log(options.json ? JSON.stringify(report) : formatAdaptation(path, writers, report));
   } else if (options.mode === 'non-digits') {
     const file = options.nonDigitsFile;
-    const { images, count, empty } = renderDrawings(loadDrawings(file));
+    const drawings = nonDigitDrawings(file, options.writers);
+    const { images, count, empty } = renderDrawings(drawings.strokes);
     const report = nonDigitReport(await predictOutputs(model, images, count), calibration);
     console.log(
       options.json
         ? JSON.stringify(report)
-        : `${file}: ${pct(report.rejected)} of ${report.count} called not a digit` +
+        : `${file}${drawings.title}: ${pct(report.rejected)} of ${report.count} called not a digit` +
             (empty ? ` (${empty} empty drawings left out: the page shows nothing for them)` : ''),
     );
   } else {
@@ -112,6 +116,32 @@ function formatVerdicts(
 function mnistTestSet() {
   const test = loadMnistSplit('t10k');
   return { title: 'MNIST test', images: bytesToFloats(test.images), labels: test.labels };
+}
+
+/**
+ * The drawings of a non-digit file; with `writers`, only theirs. Letters that a digit resembles
+ * (unipen.ts, DIGIT_LIKE_LETTERS) are left out: the page may read them as digits.
+ */
+function nonDigitDrawings(path: string, writers: string | null) {
+  type Drawing = { strokes: StrokeDigit['strokes']; writer?: string; symbol?: string };
+  let records = loadRecords<Drawing>(path, 'drawing', (r) =>
+    isStrokes((r as Drawing | null)?.strokes) ? null : 'has no strokes [[[x, y], ...]]',
+  );
+  if (writers !== null) {
+    const withWriter = records.filter((r): r is Drawing & { writer: string } => !!r.writer);
+    if (withWriter.length < records.length) throw new Error(`${path} names no writers`);
+    records = digitsOfWriters(withWriter, writers);
+  }
+  const letters = records.filter((r) => r.symbol !== undefined).length;
+  records = records.filter((r) => r.symbol === undefined || isNonDigitLetter({ symbol: r.symbol }));
+  const parts = [
+    writers === null ? '' : `writers: ${writers}`,
+    letters ? `letters that no digit resembles (not ${DIGIT_LIKE_LETTERS})` : '',
+  ].filter(Boolean);
+  return {
+    strokes: records.map((r) => r.strokes),
+    title: parts.length ? ` (${parts.join('; ')})` : '',
+  };
 }
 
 /** The stroke digits of the chosen writers (digitsOfWriters); none is an error. */
