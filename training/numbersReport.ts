@@ -6,7 +6,7 @@
 // and tiny-mark rule; on the bench's 100 numbers it gives the browser's figures and mistakes
 // exactly.
 //   npx tsx training/numbersReport.ts [--writers held-out|validation|training|...] [--count 1000]
-//     [--seed 2027] [--mistakes] [--json]   (reportNumbers: the same, for the bench)
+//     [--seed 2027] [--model DIR] [--mistakes] [--json]   (reportNumbers: the same, for the bench)
 // Tune on the validation or training writers; the held-out writers are for the measurement.
 import { parseArgs } from 'node:util';
 import { digitText, shownDigits } from '../src/number/readNumber';
@@ -15,6 +15,7 @@ import { isTinyMark } from '../src/number/tinyMark';
 import type { Stroke } from '../src/strokes';
 import { BENCH_PAD as PAD } from './benchViewport';
 import { composeNumbers, type ComposedNumber } from './composeNumbers';
+import { modelJsonPath } from './evalOptions';
 import { loadModelFile } from './loadModelFile';
 import { fitOnPad, placeOnPad } from './padPlacement';
 import { readNumbers, type ReadNumber } from './readNumbers';
@@ -26,7 +27,7 @@ import { selectWriters, writerSet, type WriterSet } from './writers';
  * The number as the page shows it (each digit read, "?" for none or a dot) and the strokes of
  * each digit read ("1,3").
  */
-function valueOf({ plan, readings }: ReadNumber, strokes: readonly Stroke[]) {
+export function shownValue({ plan, readings }: ReadNumber, strokes: readonly Stroke[]) {
   const tiny = planCandidates(plan).map((c) => isTinyMark(c.strokes.map((s) => strokes[s]!)));
   const shown = shownDigits(plan, readings, tiny);
   return {
@@ -52,8 +53,10 @@ export interface NumbersReport {
   gained: number;
 }
 
+export const SHIPPED_MODEL = 'public/model/model.json';
+
 /** Pad pixels -> pad units (the pad's height is 1), as the page stores strokes. */
-const toPadUnits = (strokes: readonly Stroke[]) =>
+export const toPadUnits = (strokes: readonly Stroke[]) =>
   strokes.map((s) => s.map(([x, y]) => [x / PAD.height, y / PAD.height] as const));
 
 /**
@@ -64,11 +67,14 @@ export async function reportNumbers({
   writers,
   count,
   seed,
+  model = SHIPPED_MODEL,
 }: {
   /** Which writers' digits the numbers are composed from. */
   writers: WriterSet;
   count: number;
   seed: number;
+  /** model.json to read with; the shipped one by default. */
+  model?: string;
 }): Promise<NumbersReport & { mistakes: string[] }> {
   const digits = selectWriters(loadStrokeDigits(), writers);
   // One seed uses each writer's digits once; further seeds compose them afresh.
@@ -76,7 +82,7 @@ export async function reportNumbers({
   for (let s = seed; numbers.length < count; s++) {
     numbers.push(...composeNumbers(digits, count - numbers.length, s));
   }
-  return { writers, ...tallyNumbers(numbers, await readOnPad(numbers)) };
+  return { writers, ...tallyNumbers(numbers, await readOnPad(numbers, model)) };
 }
 
 /** One number as the page read it, and its digits each read alone. */
@@ -88,9 +94,12 @@ interface NumberRead {
 }
 
 /** Each number written on the bench's pad and read, and each of its digits alone. */
-async function readOnPad(numbers: readonly ComposedNumber[]): Promise<NumberRead[]> {
+async function readOnPad(
+  numbers: readonly ComposedNumber[],
+  modelPath: string,
+): Promise<NumberRead[]> {
   await startWasmBackend();
-  const { model, metadata } = await loadModelFile('public/model/model.json');
+  const { model, metadata } = await loadModelFile(modelPath);
   const drawn = numbers.map((n) => ({
     strokes: toPadUnits(fitOnPad(n.strokes, PAD.width, PAD.height)),
   }));
@@ -104,8 +113,8 @@ async function readOnPad(numbers: readonly ComposedNumber[]): Promise<NumberRead
   ];
   let at = 0;
   return numbers.map((n, i) => {
-    const { value: read, groups } = valueOf(readN[i]!, drawn[i]!.strokes);
-    const alone = n.digits.map(() => valueOf(readS[at]!, singles[at++]!.strokes).value.join(''));
+    const { value: read, groups } = shownValue(readN[i]!, drawn[i]!.strokes);
+    const alone = n.digits.map(() => shownValue(readS[at]!, singles[at++]!.strokes).value.join(''));
     return { read, groups, alone };
   });
 }
@@ -177,12 +186,14 @@ async function main() {
       seed: { type: 'string', default: '2027' },
       mistakes: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      model: { type: 'string', default: SHIPPED_MODEL },
     },
   });
   const { mistakes, ...report } = await reportNumbers({
     writers: writerSet(values.writers),
     count: Number(values.count),
     seed: Number(values.seed),
+    model: modelJsonPath(values.model),
   });
   if (values.mistakes) mistakes.forEach((line) => console.log(line));
   if (values.json) {
