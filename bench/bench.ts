@@ -23,6 +23,7 @@ import {
   type LatencyResult,
 } from './latency';
 import { measureLayersCost, type LayersCostResult } from './layersCost';
+import { accuracyRows } from './accuracyRows';
 import { modelAccuracies } from './modelAccuracy';
 import { NUMBERS_SEED, replayNumbers, type NumbersResult } from './numbers';
 import { replayHandwriting, type ReplayResult } from './replay';
@@ -152,20 +153,7 @@ function table(): string {
   const shipped = accuracy.find((a) => a.shipped)!;
   const rows: [string, string][] = [
     ['Date, machine', `${date}, ${machine}`],
-    ...accuracy.map((a): [string, string] => [
-      `MNIST test, ${a.shipped ? 'shipped model' : a.path} (${a.architecture}, ${a.parameters.toLocaleString('en')} parameters)`,
-      `${pct(a.mnist.accuracy)}; unseen writers in Node ${pct(a.writers.accuracy)} of ${a.writers.count}`,
-    ]),
-    ...accuracy.map((a): [string, string] => [
-      `Honest answers, ${a.shipped ? 'shipped model' : a.path}`,
-      a.temperature === null
-        ? `no calibration; ECE (15 bins) MNIST ${pct(a.mnist.ece)}, unseen writers ${pct(a.writers.ece)}`
-        : `temperature ${a.temperature.toFixed(2)}; ECE MNIST ${pct(a.mnist.rawEce)} -> ${pct(a.mnist.ece)}, ` +
-          `unseen writers ${pct(a.writers.rawEce)} -> ${pct(a.writers.ece)}; unseen writers: sure ` +
-          `answers right ${pct(a.writers.sureAccuracy)}, unsure ${pct(a.writers.unsure)} (truth among ` +
-          `the two offered ${pct(a.writers.unsureTruthOffered)}), real digits rejected ` +
-          `${pct(a.writers.rejected)}; held-out non-digits rejected ${pct(a.nonDigitsRejected)}`,
-    ]),
+    ...accuracyRows(accuracy),
     ...(['mnist', 'crop', 'naive'] as const).map((mode): [string, string] => [
       `Handwriting through the app, ${mode === 'mnist' ? 'our preprocessing' : mode === 'crop' ? 'crop-only preprocessing' : 'naive preprocessing (whole pad)'}`,
       `${pct(replay.accuracy[mode].accuracy)} of ${replay.accuracy[mode].count} (lowest: ${lowest(replay.accuracy[mode].perClass)})`,

@@ -8,7 +8,14 @@ import { loadNonDigits } from '../training/nonDigits';
 import { bytesToFloats, classesOf, predictOutputs, type LabelledInputs } from '../training/predict';
 import { heldOutDigits, renderDigits } from '../training/strokeDigits';
 import { nonDigitReport, verdictReport, type VerdictReport } from '../training/verdictReport';
+import {
+  isNonDigitLetter,
+  loadUnipenDigits,
+  loadUnipenLetters,
+  type UnipenDigit,
+} from '../training/unipen';
 import { startWasmBackend } from '../training/wasmBackend';
+import { selectWriters } from '../training/writers';
 
 export interface ModelAccuracy {
   path: string;
@@ -19,8 +26,12 @@ export interface ModelAccuracy {
   /** Held-out pen writers, rendered with the app's preprocessing in Node (no browser). */
   writers: Measured;
   heldOutWriters: readonly string[];
+  /** UNIPEN's held-out writers (data/unipen/split.json), and the accuracy per site. */
+  unipen: Measured & { perSite: Record<string, { accuracy: number; count: number }> };
   /** Share of the held-out non-digits (data/non-digits) the page calls "not a digit". */
   nonDigitsRejected: number;
+  /** The same for UNIPEN's held-out writers' letters that no digit resembles. */
+  lettersRejected: number;
   /** Calibrated temperature, or null for a model shipped without calibration. */
   temperature: number | null;
 }
@@ -41,22 +52,31 @@ export async function modelAccuracies(
   const mnist = { images: bytesToFloats(test.images), labels: test.labels };
   const writers = renderDigits(heldOutDigits());
   const nonDigits = renderDrawings(loadNonDigits().map((d) => d.strokes));
+  const unipenDigits = selectWriters(loadUnipenDigits(), 'held-out');
+  const unipen = renderDigits(unipenDigits);
+  const letters = renderDrawings(
+    selectWriters(loadUnipenLetters(), 'held-out')
+      .filter(isNonDigitLetter)
+      .map((l) => l.strokes),
+  );
   const results: ModelAccuracy[] = [];
   for (const path of [shippedPath, ...others]) {
     const { model, metadata } = await loadModelFile(path);
     const calibration = metadata?.calibration;
-    const measure = async (set: LabelledInputs): Promise<Measured> => {
+    const measureClasses = async (set: LabelledInputs) => {
       const outputs = await predictOutputs(model, set.images, set.labels.length);
-      return {
-        ...accuracyReport(classesOf(outputs), set.labels),
+      const predicted = classesOf(outputs);
+      const measured: Measured = {
+        ...accuracyReport(predicted, set.labels),
         ...verdictReport(outputs, set.labels, calibration),
         rawEce: expectedCalibrationError(outputs.logits, set.labels),
       };
+      return { measured, predicted };
     };
-    const rejected = nonDigitReport(
-      await predictOutputs(model, nonDigits.images, nonDigits.count),
-      calibration,
-    ).rejected;
+    const measure = async (set: LabelledInputs) => (await measureClasses(set)).measured;
+    const rejectedOf = async (set: { images: Float32Array; count: number }) =>
+      nonDigitReport(await predictOutputs(model, set.images, set.count), calibration).rejected;
+    const unipenRead = await measureClasses(unipen);
     results.push({
       path,
       shipped: path === shippedPath,
@@ -65,10 +85,27 @@ export async function modelAccuracies(
       mnist: await measure(mnist),
       writers: await measure(writers),
       heldOutWriters: HELD_OUT_WRITERS,
-      nonDigitsRejected: rejected,
+      unipen: { ...unipenRead.measured, perSite: perSite(unipenDigits, unipenRead.predicted) },
+      nonDigitsRejected: await rejectedOf(nonDigits),
+      lettersRejected: await rejectedOf(letters),
       temperature: calibration?.temperature ?? null,
     });
     model.dispose();
   }
   return results;
+}
+
+/** Accuracy per UNIPEN site of the digits, from the classes predicted for them. */
+function perSite(
+  digits: readonly UnipenDigit[],
+  predicted: ArrayLike<number>,
+): Record<string, { accuracy: number; count: number }> {
+  const sites: Record<string, { accuracy: number; count: number }> = {};
+  digits.forEach((d, i) => {
+    const site = (sites[d.institution] ??= { accuracy: 0, count: 0 });
+    site.count++;
+    site.accuracy += Number(predicted[i] === d.label);
+  });
+  for (const site of Object.values(sites)) site.accuracy /= site.count;
+  return sites;
 }
