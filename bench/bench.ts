@@ -7,12 +7,11 @@
 //   BENCH_LOADS (5), BENCH_STROKES (6), BENCH_SINGLES (12)  first visits (fresh browser profiles)
 //     per page, strokes and undo/redo on each; BENCH_RETURNS (5) return visits per page
 //   BENCH_LAYER_ROUNDS (4)  rounds of the Layers panel closed, then open (12 predictions each)
-import type { Browser } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import * as prettier from 'prettier';
 import { startStaticServer } from '../e2e/support/serveStatic';
+import { reportNonNumbers } from '../training/nonNumbersReport';
 import { reportNumbers } from '../training/numbersReport';
 import { bundleModules } from './bundleModules';
 import { biggest, kb, lowest, ms, pct, ratio, ratioOf, short, sum, timeline } from './format';
@@ -24,7 +23,13 @@ import {
 } from './latency';
 import { measureLayersCost, type LayersCostResult } from './layersCost';
 import { accuracyRows } from './accuracyRows';
+import { BENCHMARKS_PAGE, initialFiles, updateBenchmarksPage, webglRenderer } from './benchPage';
 import { modelAccuracies } from './modelAccuracy';
+import {
+  heldOutNonDigitSample,
+  replayNonDigits,
+  type NonDigitReplayResult,
+} from './nonDigitReplay';
 import { NUMBERS_SEED, replayNumbers, type NumbersResult } from './numbers';
 import { replayHandwriting, type ReplayResult } from './replay';
 import { buildSite, envNumber, launchChromium, trainedModelDirs } from './setup';
@@ -32,13 +37,13 @@ import { assetSizes, modelBytes, type FileSize } from './sizes';
 import type { Summary } from './stats';
 
 const PORT = envNumber('BENCH_PORT', 4190);
-/** The page the latest table lives on (the README links it). */
-const BENCHMARKS_PAGE = 'docs/benchmarks.md';
 const PER_CLASS = envNumber('BENCH_PER_CLASS', 100);
 /** 200: with 100, one number is one point, the size of the shortfall the target bounds. */
 const NUMBERS = envNumber('BENCH_NUMBERS', 200);
 /** Numbers read in Node by the same code (training/numbersReport.ts): enough to see 1 point. */
 const NODE_NUMBERS = envNumber('BENCH_NODE_NUMBERS', 2000);
+/** Held-out non-digit drawings replayed through the app (half generated, half UNIPEN letters). */
+const NON_DIGITS = envNumber('BENCH_NON_DIGITS', 200);
 const RUNS = {
   loads: envNumber('BENCH_LOADS', 5),
   strokes: envNumber('BENCH_STROKES', 6),
@@ -69,6 +74,9 @@ const nodeNumbers = await reportNumbers({
   seed: NUMBERS_SEED,
 });
 
+step(`reading ${NON_DIGITS} held-out non-digits in Node`);
+const nodeNonDigits = await reportNonNumbers(heldOutNonDigitSample(NON_DIGITS));
+
 step('accuracy of the trained models (Node, wasm backend)');
 const accuracy = await modelAccuracies(
   'public/model/model.json',
@@ -80,6 +88,7 @@ const url = `http://127.0.0.1:${PORT}/`;
 const browser = await launchChromium();
 let replay: ReplayResult;
 let numbers: NumbersResult;
+let nonDigits: NonDigitReplayResult;
 const latency: LatencyResult[] = [];
 const returnVisits: { backend: BenchBackend; modelReadyMs: Summary }[] = [];
 const layersCost: LayersCostResult[] = [];
@@ -93,6 +102,10 @@ try {
   step(`replaying ${NUMBERS} numbers, then their digits one at a time`);
   numbers = await replayNumbers(browser, url, NUMBERS, (done, total) => {
     if (done % 20 === 0) step(`  ${done}/${total}`);
+  });
+  step(`replaying ${NON_DIGITS} held-out non-digits`);
+  nonDigits = await replayNonDigits(browser, url, NON_DIGITS, (done, total) => {
+    if (done % 50 === 0) step(`  ${done}/${total}`);
   });
   for (const backend of BACKENDS) {
     step(`first visits and latency, ${label(backend)}`);
@@ -130,6 +143,8 @@ writeFileSync(
       replay,
       numbers,
       nodeNumbers,
+      nonDigits,
+      nodeNonDigits: { ...nodeNonDigits, shown: undefined },
       latency,
       returnVisits,
       layersCost,
@@ -173,6 +188,12 @@ function table(): string {
         `shortfall ${(nodeNumbers.shortfall * 100).toFixed(2)} points (± ${(nodeNumbers.standardError * 100).toFixed(2)}): ` +
         `${nodeNumbers.lostToGrouping} lost to grouping, ${nodeNumbers.lostInContext} to a digit read otherwise in the number, ` +
         `${nodeNumbers.gained} right though a digit reads wrong alone; wrong split or merge ${pct(nodeNumbers.wrongSplit)}`,
+    ],
+    [
+      `Held-out non-digits through the app (${nonDigits.drawings} drawings, ${nonDigits.multiStroke} of several strokes, ${nonDigits.backend})`,
+      `no digit shown ${pct(nonDigits.noDigitShown)} (several strokes ${pct(nonDigits.multiStrokeNoDigitShown)}); ` +
+        `in Node by the page's code (training/nonNumbersReport.ts) ${pct(nodeNonDigits.noDigitShown)}; ` +
+        `shown with a digit: ${nonDigits.shownDigits.slice(0, 12).join(', ')}`,
     ],
     [
       `Pen-up -> answer, numbers (${numbers.backend}, median / p95)`,
@@ -238,43 +259,6 @@ function byFile(file: string): FileSize {
   const found = assets.find((a) => a.file === file);
   if (!found) throw new Error(`index.html loads ${file}, which the build did not write`);
   return found;
-}
-
-/** The JS and CSS files index.html loads (scripts, stylesheets, module preloads). */
-function initialFiles(indexHtml: string): string[] {
-  const html = readFileSync(indexHtml, 'utf8');
-  return [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-}
-
-/** The WebGL renderer the browser reports (SwiftShader here), on a blank page. */
-async function webglRenderer(browser: Browser): Promise<string> {
-  const page = await browser.newPage();
-  const name = await page.evaluate(() => {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return 'none';
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  });
-  await page.close();
-  return name;
-}
-
-/** Puts the table between the page's bench markers, formatted as `npm run lint` expects. */
-async function updateBenchmarksPage(markdown: string): Promise<void> {
-  const page = readFileSync(BENCHMARKS_PAGE, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const [a, b] = [page.indexOf(start), page.indexOf(end)];
-  if (a < 0 || b < a) {
-    console.warn(`${BENCHMARKS_PAGE} has no bench markers; not updated`);
-    return;
-  }
-  const updated = `${page.slice(0, a + start.length)}\n\n${markdown}\n\n${page.slice(b)}`;
-  const options = (await prettier.resolveConfig(BENCHMARKS_PAGE)) ?? {};
-  writeFileSync(
-    BENCHMARKS_PAGE,
-    await prettier.format(updated, { ...options, parser: 'markdown' }),
-  );
 }
 
 /** The page as the table names it: the default page says which backend it chose. */
