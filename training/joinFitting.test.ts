@@ -28,8 +28,9 @@ const constant = (bias: number): LogisticModel => ({
 describe('joinExamples', () => {
   const fourThenOne = planReading([L, UPRIGHT, FAR_ONE]);
   const zeroOne = planReading([ZERO, TOUCHING_ONE, FAR_ONE]);
-  const readFour = [none, sure(1), sure(1), sure(4)];
-  const readZeroOne = [none, sure(1), sure(0), sure(1)];
+  // Each ends with the reading of the whole drawing (a number: not a digit).
+  const readFour = [none, sure(1), sure(1), sure(4), none];
+  const readZeroOne = [none, sure(1), sure(0), sure(1), none];
 
   it('labels a join 1 when its strokes are one digit of the number, whatever the order', () => {
     // "41": the 4's upright written after its L, and the truth listing them in another order.
@@ -64,8 +65,9 @@ describe('joinExamples', () => {
 
 describe('splitErrors', () => {
   const plan = planReading([L, UPRIGHT, FAR_ONE]);
-  const read = { plan, readings: [none, sure(1), sure(1), sure(4)] };
-  const single = { plan: planReading([L, UPRIGHT]), readings: [none, sure(1), sure(4)] };
+  const read = { plan, readings: [none, sure(1), sure(1), sure(4), none] };
+  // The L, the upright, the two joined, and the two as the whole drawing.
+  const single = { plan: planReading([L, UPRIGHT]), readings: [none, sure(1), sure(4), sure(4)] };
 
   it('counts numbers and single digits read as the wrong number of digits', () => {
     const joins = {
@@ -127,7 +129,7 @@ describe('joinModelFile', () => {
 
   it('is read by the page: its thresholds decide', () => {
     const plan = planReading([L, UPRIGHT, FAR_ONE]);
-    const readings = [none, sure(1), sure(1), sure(4)];
+    const readings = [none, sure(1), sure(1), sure(4), none];
     const constants = { join: constant(0.1), merge: constant(0) };
     // Log-odds 0.1: above a join threshold of 0 the 4 is joined, below 0.5 it is not.
     const at = (join: number) => joinModelFile(constants, { join, merge: 0 }, '');

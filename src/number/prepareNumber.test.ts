@@ -17,9 +17,11 @@ describe('prepareNumber', () => {
     expect(prepareNumber([ONE, second], 'mnist').key).toBe(prepared.key);
     expect(prepareNumber([ONE, shifted(ONE, 1)], 'mnist').key).not.toBe(prepared.key);
     expect(prepared.plan.groups).toHaveLength(2);
-    expect(prepared.inputs).toHaveLength(2);
+    // The two groups, then the whole drawing (segmentation.ts).
+    expect(prepared.inputs).toHaveLength(3);
     expect(prepared.inputs[0]).toEqual(preprocess([ONE], 'mnist'));
-    expect(prepared.tiny).toEqual([false, false]);
+    expect(prepared.inputs[2]).toEqual(preprocess([ONE, second], 'mnist'));
+    expect(prepared.tiny).toEqual([false, false, false]);
     expect(prepared.preprocessMs).toBeGreaterThanOrEqual(0);
     expect(prepareNumber([ONE], 'crop').key).not.toBe(prepared.key);
   });
@@ -35,7 +37,8 @@ describe('prepareNumber', () => {
     ];
     const prepared = prepareNumber([ONE, dot, scribble], 'mnist');
     expect(prepared.plan.groups.map((g) => g.strokes)).toEqual([[0], [2], [1]]);
-    expect(prepared.tiny).toEqual([false, true, true]);
+    // Last, the whole drawing: as large as its 1, so not tiny.
+    expect(prepared.tiny).toEqual([false, true, true, false]);
     // The dot has no extent: read as a blank, tiny whatever the model says.
     expect(prepared.inputs[2]!.every((v) => v === 0)).toBe(true);
   });

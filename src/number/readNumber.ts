@@ -6,9 +6,11 @@ import type { PreparedNumber } from './prepareNumber';
 import {
   chooseSegments,
   planCandidates,
+  wholeCandidate,
   type CandidateReading,
   type ReadingPlan,
 } from './segmentation';
+import { isNotANumber } from './notANumber';
 import { refuseTinyMarks } from './tinyMark';
 
 /** One digit of the number read: the model's reading, the input it read, and its strokes. */
@@ -44,7 +46,9 @@ export function readNumber(view: BatchView<PreparedNumber>): NumberReading {
 
 /**
  * The digits the page shows for a planned drawing, left to right: tiny marks refused, then the
- * segmentation the readings favour. Each is a candidate (its index, strokes and reading as shown).
+ * segmentation the readings favour; pieces that are not, together, a number are shown as the
+ * whole drawing, not a digit (notANumber.ts). Each is a candidate (its index, strokes and
+ * reading as shown).
  */
 export function shownDigits<R extends CandidateReading & { verdict: Verdict | null }>(
   plan: ReadingPlan,
@@ -53,7 +57,19 @@ export function shownDigits<R extends CandidateReading & { verdict: Verdict | nu
 ): { candidate: number; strokes: number[]; reading: R }[] {
   const refused = refuseTinyMarks(readings, tiny);
   const candidates = planCandidates(plan);
-  return chooseSegments(plan, refused).map((c) => ({
+  const chosen = chooseSegments(plan, refused);
+  if (isNotANumber(chosen.map((c) => ({ reading: refused[c]!, tiny: tiny[c] ?? false })))) {
+    const whole = wholeCandidate(plan);
+    const reading = refused[whole]!;
+    return [
+      {
+        candidate: whole,
+        strokes: candidates[whole]!.strokes,
+        reading: reading.verdict ? { ...reading, verdict: 'not-a-digit' } : reading,
+      },
+    ];
+  }
+  return chosen.map((c) => ({
     candidate: c,
     strokes: candidates[c]!.strokes,
     reading: refused[c]!,

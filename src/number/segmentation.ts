@@ -21,6 +21,11 @@ export interface ReadingPlan {
   joins: { left: number; group: StrokeGroup }[];
   /** Group i's two parts, for each group geometry merged: the model may read them apart. */
   aparts: { group: number; parts: [StrokeGroup, StrokeGroup] }[];
+  /**
+   * Every stroke as one candidate, when geometry made two groups or more (one group is its own
+   * whole): what the page shows when the pieces are not a number (notANumber.ts).
+   */
+  whole: StrokeGroup | null;
 }
 
 /** Everything the model must read for this drawing: the groups, then the joins. */
@@ -32,16 +37,26 @@ export function planReading(strokes: readonly Stroke[]): ReadingPlan {
     if (mayJoin(a.bounds, b.bounds, height)) joins.push({ left: i, group: joinGroups(a, b) });
   }
   const aparts = groups.flatMap((g, group) => (g.parts ? [{ group, parts: g.parts }] : []));
-  return { height, groups, joins, aparts };
+  const whole = groups.length > 1 ? groups.reduce((a, b) => joinGroups(a, b)) : null;
+  return { height, groups, joins, aparts, whole };
 }
 
-/** The candidates in the order they go into the batch: the groups, the joins, the parts. */
+/**
+ * The candidates in the order they go into the batch: the groups, the joins, the parts, then
+ * the whole drawing where it is not a group already.
+ */
 export function planCandidates(plan: ReadingPlan): StrokeGroup[] {
   return [
     ...plan.groups,
     ...plan.joins.map((j) => j.group),
     ...plan.aparts.flatMap((a) => a.parts),
+    ...(plan.whole ? [plan.whole] : []),
   ];
+}
+
+/** The index in planCandidates of the candidate holding every stroke. */
+export function wholeCandidate(plan: ReadingPlan): number {
+  return plan.whole ? planCandidates(plan).length - 1 : 0;
 }
 
 /** What the model said about one candidate. */
