@@ -46,6 +46,17 @@ function harness() {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const classifierOf = (state: ModelState) => (state.status === 'ready' ? state.classifier : null);
 
+/** A started session whose first classifier (on `backend`) has landed, its final one pending. */
+async function startedOn(backend: BackendName) {
+  const { session, loads, load } = harness();
+  const stop = session.start(load);
+  const settled = deferred<Classifier>();
+  const interim = fakeClassifier(backend, settled.promise);
+  loads[0]!.resolve(interim.classifier);
+  await flush();
+  return { session, stop, settled, interim };
+}
+
 describe('createClassifierSession', () => {
   beforeEach(() => vi.spyOn(console, 'warn').mockImplementation(() => {}));
   afterEach(() => vi.restoreAllMocks());
@@ -86,12 +97,7 @@ describe('createClassifierSession', () => {
   });
 
   it('moves to the classifier rebuilt on the final backend, disposing the interim one', async () => {
-    const { session, loads, load } = harness();
-    session.start(load);
-    const settled = deferred<Classifier>();
-    const interim = fakeClassifier('wasm', settled.promise);
-    loads[0]!.resolve(interim.classifier);
-    await flush();
+    const { session, settled, interim } = await startedOn('wasm');
     expect(classifierOf(session.getState())).toBe(interim.classifier);
     const final = fakeClassifier('webgl');
     settled.resolve(final.classifier);
@@ -103,12 +109,7 @@ describe('createClassifierSession', () => {
   });
 
   it('keeps the same model when the backend stays, taking the reason it stays', async () => {
-    const { session, loads, load } = harness();
-    session.start(load);
-    const settled = deferred<Classifier>();
-    const interim = fakeClassifier('wasm', settled.promise);
-    loads[0]!.resolve(interim.classifier);
-    await flush();
+    const { session, settled, interim } = await startedOn('wasm');
     const withReason = {
       ...interim.classifier,
       backend: { name: 'wasm', fallbackReason: 'no GPU' },
@@ -155,12 +156,7 @@ describe('createClassifierSession', () => {
   });
 
   it('discards the final backend of a classifier whose context was lost meanwhile', async () => {
-    const { session, loads, load } = harness();
-    session.start(load);
-    const settled = deferred<Classifier>();
-    const interim = fakeClassifier('cpu', settled.promise);
-    loads[0]!.resolve(interim.classifier);
-    await flush();
+    const { session, settled, interim } = await startedOn('cpu');
     interim.loseContext();
     const late = fakeClassifier('webgl');
     settled.resolve(late.classifier);
@@ -203,12 +199,7 @@ describe('createClassifierSession', () => {
   });
 
   it('disposes a final backend that comes after the session stopped', async () => {
-    const { session, loads, load } = harness();
-    const stop = session.start(load);
-    const settled = deferred<Classifier>();
-    const interim = fakeClassifier('wasm', settled.promise);
-    loads[0]!.resolve(interim.classifier);
-    await flush();
+    const { stop, settled, interim } = await startedOn('wasm');
     stop();
     const final = fakeClassifier('webgl');
     settled.resolve(final.classifier);
