@@ -204,13 +204,12 @@ async function exportMeasured(
     images: bytesToFloats(sets.mnistValidation.images),
     labels: sets.mnistValidation.labels,
   });
-  const heldOutSet = renderDigits(sets.heldOut);
-  const heldOutOutputs = await predictOutputs(shipped, heldOutSet.images, heldOutSet.labels.length);
-  const heldOutReport = accuracyReport(classesOf(heldOutOutputs), heldOutSet.labels);
   console.log(formatReport('MNIST test (quantised model)', testReport));
-  console.log(formatReport(`held-out writers ${HELD_OUT_WRITERS.join(', ')}`, heldOutReport));
-  console.log(
-    `held-out writers, verdicts: ${JSON.stringify(verdictReport(heldOutOutputs, heldOutSet.labels, calibration))}`,
+  const heldOutWriters = await reportStrokes(
+    shipped,
+    `held-out writers ${HELD_OUT_WRITERS.join(', ')}`,
+    sets.heldOut,
+    calibration,
   );
   const unipenHeldOut = sets.unipenHeldOut.length
     ? await reportStrokes(shipped, 'UNIPEN held-out writers', sets.unipenHeldOut, calibration)
@@ -219,7 +218,7 @@ async function exportMeasured(
     ...(unipenHeldOut === null ? {} : { unipenHeldOutWriters: unipenHeldOut }),
     mnistTest: testReport.accuracy,
     mnistValidation: validationReport.accuracy,
-    heldOutWriters: heldOutReport.accuracy,
+    heldOutWriters,
     heldOutWriterIds: [...HELD_OUT_WRITERS],
   };
   const metadata = { ...modelMetadata(served, options, record, accuracy), calibration };
