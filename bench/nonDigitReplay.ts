@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { HELD_OUT_NON_DIGITS_FILE } from '../training/nonDigits';
-import { loadNonNumberDrawings } from '../training/nonNumbersReport';
+import { loadNonDigitDrawings } from '../training/nonDigitDrawings';
 import { placeOnPad } from '../training/padPlacement';
 import { UNIPEN_LETTERS_FILE } from '../training/unipen';
 import { openApp } from './setup';
@@ -27,8 +27,8 @@ export function heldOutNonDigitSample(count: number) {
     Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
   const half = Math.floor(count / 2);
   return [
-    ...spread(loadNonNumberDrawings(HELD_OUT_NON_DIGITS_FILE, null), half),
-    ...spread(loadNonNumberDrawings(UNIPEN_LETTERS_FILE, 'held-out'), count - half),
+    ...spread(loadNonDigitDrawings(HELD_OUT_NON_DIGITS_FILE, null), half),
+    ...spread(loadNonDigitDrawings(UNIPEN_LETTERS_FILE, 'held-out'), count - half),
   ];
 }
 

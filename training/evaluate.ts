@@ -5,8 +5,9 @@ import type { Calibration } from '../src/model/modelFormat';
 import { adaptationReport, formatAdaptation } from './adaptationReport';
 import { DEFAULT_SIMULATION } from './adaptSimulation';
 import { accuracyReport, formatReport, type AccuracyReport } from './confusion';
-import { isStrokes, loadRecords, renderDrawings } from './drawings';
-import { DIGIT_LIKE_LETTERS, isNonDigitLetter } from './unipen';
+import { renderDrawings } from './drawings';
+import { loadNonDigitDrawings } from './nonDigitDrawings';
+import { DIGIT_LIKE_LETTERS } from './unipen';
 import { digitsOfWriters, parseEvalOptions } from './evalOptions';
 import { FlagError } from './flags';
 import { loadModelFile } from './loadModelFile';
@@ -118,28 +119,17 @@ function mnistTestSet() {
   return { title: 'MNIST test', images: bytesToFloats(test.images), labels: test.labels };
 }
 
-/**
- * The drawings of a non-digit file; with `writers`, only theirs. Letters that a digit resembles
- * (unipen.ts, DIGIT_LIKE_LETTERS) are left out: the page may read them as digits.
- */
+/** The drawings of a non-digit file (loadNonDigitDrawings), and what the title says of them. */
 function nonDigitDrawings(path: string, writers: string | null) {
-  type Drawing = { strokes: StrokeDigit['strokes']; writer?: string; symbol?: string };
-  let records = loadRecords<Drawing>(path, 'drawing', (r) =>
-    isStrokes((r as Drawing | null)?.strokes) ? null : 'has no strokes [[[x, y], ...]]',
-  );
-  if (writers !== null) {
-    const withWriter = records.filter((r): r is Drawing & { writer: string } => !!r.writer);
-    if (withWriter.length < records.length) throw new Error(`${path} names no writers`);
-    records = digitsOfWriters(withWriter, writers);
-  }
-  const letters = records.filter((r) => r.symbol !== undefined).length;
-  records = records.filter((r) => r.symbol === undefined || isNonDigitLetter({ symbol: r.symbol }));
+  const drawings = loadNonDigitDrawings(path, writers);
   const parts = [
     writers === null ? '' : `writers: ${writers}`,
-    letters ? `letters that no digit resembles (not ${DIGIT_LIKE_LETTERS})` : '',
+    drawings.some((d) => d.symbol !== undefined)
+      ? `letters that no digit resembles (not ${DIGIT_LIKE_LETTERS})`
+      : '',
   ].filter(Boolean);
   return {
-    strokes: records.map((r) => r.strokes),
+    strokes: drawings.map((d) => d.strokes),
     title: parts.length ? ` (${parts.join('; ')})` : '',
   };
 }

@@ -7,16 +7,14 @@
 // FILE defaults to data/non-digits/held-out.json; with UNIPEN's letters, --writers picks the
 // writers (held-out to measure) and letters a digit resembles are left out (unipen.ts).
 import { parseArgs } from 'node:util';
-import type { Stroke } from '../src/strokes';
 import { BENCH_PAD as PAD } from './benchViewport';
-import { isStrokes, loadRecords } from './drawings';
-import { digitsOfWriters, modelJsonPath } from './evalOptions';
+import { modelJsonPath } from './evalOptions';
 import { loadModelFile } from './loadModelFile';
+import { loadNonDigitDrawings, type NonDigitDrawing } from './nonDigitDrawings';
 import { HELD_OUT_NON_DIGITS_FILE } from './nonDigits';
 import { shownValue, SHIPPED_MODEL, toPadUnits } from './numbersReport';
 import { placeOnPad } from './padPlacement';
 import { readNumbers } from './readNumbers';
-import { isNonDigitLetter } from './unipen';
 import { startWasmBackend } from './wasmBackend';
 
 export interface NonNumbersReport {
@@ -32,30 +30,9 @@ export interface NonNumbersReport {
   multiStroke: number;
 }
 
-interface Drawing {
-  strokes: Stroke[];
-  writer?: string;
-  symbol?: string;
-  kind?: string;
-}
-
-/** The drawings of a file, of `writers` if given, letters a digit resembles left out. */
-export function loadNonNumberDrawings(path: string, writers: string | null): Drawing[] {
-  let records = loadRecords<Drawing>(path, 'drawing', (r) =>
-    isStrokes((r as Drawing | null)?.strokes) ? null : 'has no strokes [[[x, y], ...]]',
-  );
-  if (writers !== null) {
-    records = digitsOfWriters(
-      records.filter((r): r is Drawing & { writer: string } => r.writer !== undefined),
-      writers,
-    );
-  }
-  return records.filter((r) => r.symbol === undefined || isNonDigitLetter({ symbol: r.symbol }));
-}
-
 /** Reads every drawing on the bench's pad; the figures, and the value shown for each. */
 export async function reportNonNumbers(
-  drawings: readonly Drawing[],
+  drawings: readonly NonDigitDrawing[],
   modelPath: string = SHIPPED_MODEL,
 ): Promise<NonNumbersReport & { shown: string[] }> {
   await startWasmBackend();
@@ -100,7 +77,7 @@ async function main() {
       json: { type: 'boolean', default: false },
     },
   });
-  const drawings = loadNonNumberDrawings(values['non-digits'], values.writers ?? null);
+  const drawings = loadNonDigitDrawings(values['non-digits'], values.writers ?? null);
   const { shown, ...report } = await reportNonNumbers(drawings, modelJsonPath(values.model));
   if (values.examples) {
     shown.forEach((value, i) => {
