@@ -66,8 +66,8 @@ describe('joinExamples', () => {
 describe('splitErrors', () => {
   const plan = planReading([L, UPRIGHT, FAR_ONE]);
   const read = { plan, readings: [none, sure(1), sure(1), sure(4), none] };
-  // The L, the upright, the two joined, and the two as the whole drawing.
-  const single = { plan: planReading([L, UPRIGHT]), readings: [none, sure(1), sure(4), sure(4)] };
+  // The L, the upright, and the two joined (the whole drawing).
+  const single = { plan: planReading([L, UPRIGHT]), readings: [none, sure(1), sure(4)] };
 
   it('counts numbers and single digits read as the wrong number of digits', () => {
     const joins = {

@@ -59,6 +59,14 @@ describe('planReading', () => {
     }
     expect(planReading([]).whole).toBeNull();
   });
+
+  it('reads two groups offered joined once: their join is the whole', () => {
+    const pair = planReading([L, UPRIGHT]);
+    expect(pair.joins.map((j) => j.group.strokes)).toEqual([[0, 1]]);
+    expect(pair.whole).toBeNull();
+    expect(planCandidates(pair).map((c) => c.strokes)).toEqual([[0], [1], [0, 1]]);
+    expect(wholeCandidate(pair)).toBe(2);
+  });
 });
 
 describe('chooseSegments', () => {

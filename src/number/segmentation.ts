@@ -22,8 +22,9 @@ export interface ReadingPlan {
   /** Group i's two parts, for each group geometry merged: the model may read them apart. */
   aparts: { group: number; parts: [StrokeGroup, StrokeGroup] }[];
   /**
-   * Every stroke as one candidate, when geometry made two groups or more (one group is its own
-   * whole): what the page shows when the pieces are not a number (notANumber.ts).
+   * Every stroke as one candidate, when geometry made two groups or more and no join holds them
+   * all already (one group is its own whole): what the page shows when the pieces are not a
+   * number (notANumber.ts).
    */
   whole: StrokeGroup | null;
 }
@@ -37,7 +38,11 @@ export function planReading(strokes: readonly Stroke[]): ReadingPlan {
     if (mayJoin(a.bounds, b.bounds, height)) joins.push({ left: i, group: joinGroups(a, b) });
   }
   const aparts = groups.flatMap((g, group) => (g.parts ? [{ group, parts: g.parts }] : []));
-  const whole = groups.length > 1 ? groups.reduce((a, b) => joinGroups(a, b)) : null;
+  // Two groups offered joined already hold every stroke: the model need not read them twice.
+  const whole =
+    groups.length > 1 && !(groups.length === 2 && joins.length === 1)
+      ? groups.reduce((a, b) => joinGroups(a, b))
+      : null;
   return { height, groups, joins, aparts, whole };
 }
 
@@ -56,7 +61,9 @@ export function planCandidates(plan: ReadingPlan): StrokeGroup[] {
 
 /** The index in planCandidates of the candidate holding every stroke. */
 export function wholeCandidate(plan: ReadingPlan): number {
-  return plan.whole ? planCandidates(plan).length - 1 : 0;
+  if (plan.whole) return planCandidates(plan).length - 1;
+  // One group is its own whole; two offered joined have theirs among the joins.
+  return plan.groups.length === 2 && plan.joins.length === 1 ? plan.groups.length : 0;
 }
 
 /** What the model said about one candidate. */
