@@ -101,6 +101,11 @@ export function parseTrainOptions(argv: readonly string[], now: Date): TrainOpti
   if (args.name !== undefined && args.out !== undefined) {
     throw new FlagError('give --name or --out, not both');
   }
+  const nonDigitShare = numberIn('non-digits', args['non-digits'], {
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+  });
   return {
     arch,
     epochs: positiveInt('epochs', args.epochs),
@@ -112,14 +117,10 @@ export function parseTrainOptions(argv: readonly string[], now: Date): TrainOpti
       strokeAugment: args['stroke-augment'],
       mnistClean: numberIn('mnist-clean', args['mnist-clean'], { min: 0, max: 1 }),
     },
-    nonDigitShare: numberIn('non-digits', args['non-digits'], {
-      min: 0,
-      max: 1,
-      maxExclusive: true,
-    }),
+    nonDigitShare,
     validationWriters: validationWriters(args['validation-writers']),
     strokesFile: args.strokes ?? null,
-    unipen: unipenOptions(args.unipen, args['unipen-letters'], args['non-digits']),
+    unipen: unipenOptions(args.unipen, args['unipen-letters'], nonDigitShare),
     distill: {
       teachers: args.teachers ? args.teachers.split(',') : [],
       share: numberIn('distill', args.distill, { min: 0, max: 1 }),
@@ -189,12 +190,12 @@ function parseFlags(argv: readonly string[]) {
 }
 
 /** UNIPEN's digits and letters; letters are non-digits, so the model needs that class. */
-function unipenOptions(repeats: string, letters: string, nonDigits: string) {
+function unipenOptions(repeats: string, letters: string, nonDigitShare: number) {
   const options = {
     repeats: numberIn('unipen', repeats, { min: 0 }),
     letterShare: numberIn('unipen-letters', letters, { min: 0, max: 1, maxExclusive: true }),
   };
-  if (options.letterShare > 0 && !(Number(nonDigits) > 0)) {
+  if (options.letterShare > 0 && nonDigitShare === 0) {
     throw new FlagError('--unipen-letters needs --non-digits SHARE > 0 (the not-a-digit class)');
   }
   return options;
