@@ -8,12 +8,8 @@ import { loadNonDigits } from '../training/nonDigits';
 import { bytesToFloats, classesOf, predictOutputs, type LabelledInputs } from '../training/predict';
 import { heldOutDigits, renderDigits } from '../training/strokeDigits';
 import { nonDigitReport, verdictReport, type VerdictReport } from '../training/verdictReport';
-import {
-  isNonDigitLetter,
-  loadUnipenDigits,
-  loadUnipenLetters,
-  type UnipenDigit,
-} from '../training/unipen';
+import { loadNonDigitDrawings } from '../training/nonDigitDrawings';
+import { loadUnipenDigits, UNIPEN_LETTERS_FILE, type UnipenDigit } from '../training/unipen';
 import { startWasmBackend } from '../training/wasmBackend';
 import { selectWriters } from '../training/writers';
 
@@ -55,9 +51,7 @@ export async function modelAccuracies(
   const unipenDigits = selectWriters(loadUnipenDigits(), 'held-out');
   const unipen = renderDigits(unipenDigits);
   const letters = renderDrawings(
-    selectWriters(loadUnipenLetters(), 'held-out')
-      .filter(isNonDigitLetter)
-      .map((l) => l.strokes),
+    loadNonDigitDrawings(UNIPEN_LETTERS_FILE, 'held-out').map((l) => l.strokes),
   );
   const results: ModelAccuracy[] = [];
   for (const path of [shippedPath, ...others]) {
