@@ -3,7 +3,8 @@
 import { namesFrom } from './flags';
 import { loadStrokeDigits, type StrokeDigit } from './strokeDigits';
 import type { TrainOptions } from './trainOptions';
-import { isNonDigitLetter, loadUnipenDigits, loadUnipenLetters } from './unipen';
+import { loadNonDigitDrawings } from './nonDigitDrawings';
+import { loadUnipenDigits, UNIPEN_LETTERS_FILE } from './unipen';
 import { selectWriters } from './writers';
 
 /** Pen digits by writer: trained on, picking the epoch and calibration, or only measured. */
@@ -47,11 +48,12 @@ export function unipenData({ unipen }: TrainOptions): UnipenData {
     return { training: [], validation: [], heldOut: [], letters: [] };
   }
   const digits = loadUnipenDigits();
-  const letters = selectWriters(loadUnipenLetters(), 'training').filter(isNonDigitLetter);
+  // The letters file is the larger: read only when the run trains on its letters.
+  const letters = unipen.letterShare ? loadNonDigitDrawings(UNIPEN_LETTERS_FILE, 'training') : [];
   return {
     training: unipen.repeats ? selectWriters(digits, 'training') : [],
     validation: unipen.repeats ? selectWriters(digits, 'validation') : [],
     heldOut: selectWriters(digits, 'held-out'),
-    letters: unipen.letterShare ? letters.map((l) => l.strokes) : [],
+    letters: letters.map((l) => l.strokes),
   };
 }
