@@ -1,0 +1,70 @@
+// Messages between the Train panel (main thread) and the training worker (issue 26).
+// The worker (train.worker.ts) owns every tensor of a run; the page only sees numbers.
+
+/** The tutorial's Flatten -> Dense 128 relu -> Dropout 0.2 -> Dense 10, or a small CNN. */
+export type TrainArch = 'dense128' | 'cnn';
+
+export interface TrainSettings {
+  arch: TrainArch;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Train on the first N MNIST training images only (a quick run); null: all 60,000. */
+  limit: number | null;
+  /** The person's kept drawings ("Learns your handwriting") added to training, weighted. */
+  personal: { inputs: Float32Array[]; labels: number[]; weight: number } | null;
+}
+
+export type TrainState =
+  'idle' | 'downloading' | 'training' | 'paused' | 'done' | 'stopped' | 'error';
+
+/** Page -> worker. */
+export type ToWorker =
+  | { type: 'start'; settings: TrainSettings; dataUrl: string }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' };
+
+export interface BatchPoint {
+  epoch: number;
+  batch: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface EpochPoint {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  validationAccuracy: number;
+  ms: number;
+}
+
+/** The finished model's test-set figures. */
+export interface TestReport {
+  accuracy: number;
+  /** Right of total per digit. */
+  perClass: { right: number; total: number }[];
+  /** confusion[true][predicted] counts. */
+  confusion: number[][];
+  /** Up to a few misread test images per cell, as indexes into the test set. */
+  misread: Record<string, number[]>;
+  /** On the person's held-out drawings, before (shipped model) and after, if any were added. */
+  personal: { before: number; after: number; total: number } | null;
+}
+
+/** Worker -> page. */
+export type FromWorker =
+  | { type: 'backend'; name: string }
+  | { type: 'download'; loaded: number; total: number }
+  | { type: 'batch'; point: BatchPoint; batchesPerEpoch: number }
+  | { type: 'epoch'; point: EpochPoint }
+  | { type: 'state'; state: TrainState }
+  | { type: 'done'; report: TestReport; model: TrainedModelFiles }
+  | { type: 'error'; message: string; detail: string };
+
+/** The trained model in tfjs's layers format, with the serving signature in its metadata. */
+export interface TrainedModelFiles {
+  modelJson: Record<string, unknown>;
+  weightData: ArrayBuffer;
+}
