@@ -47,8 +47,8 @@ export interface TestReport {
   perClass: { right: number; total: number }[];
   /** confusion[true][predicted] counts. */
   confusion: number[][];
-  /** Up to a few misread test images per cell, as indexes into the test set. */
-  misread: Record<string, number[]>;
+  /** Up to a few misread test images per confusion cell, keyed `"true,predicted"`. */
+  misread: Record<string, { index: number; pixels: Uint8Array }[]>;
   /** On the person's held-out drawings, before (shipped model) and after, if any were added. */
   personal: { before: number; after: number; total: number } | null;
 }
@@ -67,4 +67,34 @@ export type FromWorker =
 export interface TrainedModelFiles {
   modelJson: Record<string, unknown>;
   weightData: ArrayBuffer;
+}
+
+/** Everything the panel shows of one run, as the client has it now. */
+export interface TrainRun {
+  state: TrainState;
+  settings: TrainSettings | null;
+  /** The backend the worker trains on ('webgl', 'wasm', 'cpu'), once known. */
+  backend: string | null;
+  /** Bytes of MNIST downloaded so far and in all (the total is known before it starts). */
+  download: { loaded: number; total: number } | null;
+  batchesPerEpoch: number | null;
+  batches: BatchPoint[];
+  epochs: EpochPoint[];
+  report: TestReport | null;
+  model: TrainedModelFiles | null;
+  error: { message: string; detail: string } | null;
+}
+
+/** The main thread's handle on the worker (trainClient.ts), in predictionLoop's shape. */
+export interface TrainClient {
+  start(settings: TrainSettings): void;
+  pause(): void;
+  resume(): void;
+  /** Ends the run and frees the worker; the figures so far stay. */
+  stop(): void;
+  /** The current run; a new object whenever something changed. */
+  getRun(): TrainRun;
+  subscribe(listener: () => void): () => void;
+  /** Frees the worker (closing the panel). */
+  dispose(): void;
 }
