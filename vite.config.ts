@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { mnistFiles } from './scripts/mnistFiles';
 
 /**
  * The Content-Security-Policy the built site ships as a meta tag (README gives it as a header
@@ -86,6 +87,8 @@ export default defineConfig({
     contentSecurityPolicy(),
     modelPreload(),
     longWithoutWasmProbe(),
+    // MNIST for training in the page: fetched only when a run starts, never precached.
+    mnistFiles(),
     // Installable, and works offline once visited: the service worker precaches the app and
     // the model files. A new deployment's worker waits until the old version's tabs are closed
     // (no page ever mixes two versions' files), then takes over and drops the old entries.
@@ -115,7 +118,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,bin,wasm}'],
-        globIgnores: ['**/node_modules/**/*'],
+        globIgnores: ['**/node_modules/**/*', 'mnist/**'],
         // The wasm backend is the default wherever WebGL is software or missing, so its code and
         // SIMD binary (425 KB) are precached for offline use. Not the plain binary (311 KB), for
         // browsers without wasm SIMD only: offline, those fall back to the cpu backend.
