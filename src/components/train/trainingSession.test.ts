@@ -1,0 +1,165 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TrainClient, TrainRun } from '../../train/trainProtocol';
+import { createTrainingSession, IDLE_RUN, type TrainingModule } from './trainingSession';
+import { batchPoint, SETTINGS } from './trainRunFixture';
+import type { ArchDefaults } from './trainSettings';
+
+const DEFAULTS: ArchDefaults = {
+  dense128: { epochs: 5, batchSize: 32, learningRate: 0.001 },
+  cnn: { epochs: 3, batchSize: 64, learningRate: 0.001 },
+};
+
+/** A client whose run is set by hand, recording what it was asked. */
+function fakeClient() {
+  let run: TrainRun = IDLE_RUN;
+  const listeners = new Set<() => void>();
+  const calls: string[] = [];
+  const client: TrainClient = {
+    start: () => void calls.push('start'),
+    pause: () => void calls.push('pause'),
+    resume: () => void calls.push('resume'),
+    stop: () => void calls.push('stop'),
+    dispose: () => void calls.push('dispose'),
+    getRun: () => run,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const report = (next: Partial<TrainRun>) => {
+    run = { ...run, ...next };
+    listeners.forEach((listener) => listener());
+  };
+  return { client, calls, report };
+}
+
+/** A session over fake clients, the training code loaded when `loaded` is resolved. */
+function setup() {
+  const clients: ReturnType<typeof fakeClient>[] = [];
+  let time = 0;
+  const module: TrainingModule = {
+    createTrainClient() {
+      clients.push(fakeClient());
+      return clients.at(-1)!.client;
+    },
+    defaults: DEFAULTS,
+  };
+  const load = vi.fn(() => Promise.resolve(module));
+  const session = createTrainingSession(load, () => time);
+  const tick = (ms: number) => (time += ms);
+  return { session, clients, load, tick };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('createTrainingSession', () => {
+  it('loads nothing until the panel opens, then a client and the defaults', async () => {
+    const { session, clients, load } = setup();
+    expect(load).not.toHaveBeenCalled();
+    session.open();
+    session.open();
+    await flush();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(clients).toHaveLength(1);
+    expect(session.getView().defaults).toBe(DEFAULTS);
+  });
+
+  it('shows the client run, and frees it when the panel closes, the run stopped', async () => {
+    const { session, clients } = setup();
+    session.open();
+    session.start(SETTINGS);
+    await flush();
+    const [first] = clients;
+    expect(first!.calls).toEqual(['start']);
+    first!.report({ state: 'training', settings: SETTINGS });
+    expect(session.getView().run.state).toBe('training');
+    session.close();
+    expect(first!.calls).toEqual(['start', 'dispose']);
+    expect(session.getView().run).toMatchObject({ state: 'stopped', settings: SETTINGS });
+  });
+
+  it('frees a client whose code lands after the panel closed', async () => {
+    const { session, clients } = setup();
+    session.open();
+    session.close();
+    await flush();
+    expect(clients).toHaveLength(0);
+    expect(session.getView().run).toBe(IDLE_RUN);
+  });
+
+  it('keeps the finished run shown on reopening, and gives the next run a fresh client', async () => {
+    const { session, clients } = setup();
+    session.open();
+    session.start(SETTINGS);
+    await flush();
+    clients[0]!.report({ state: 'done', settings: SETTINGS });
+    session.close();
+    session.open();
+    await flush();
+    expect(clients).toHaveLength(2);
+    expect(session.getView().run.state).toBe('done');
+    // The reopened panel's client is still unused: it runs the next start.
+    session.start({ ...SETTINGS, epochs: 1 });
+    expect(session.getView().run).toMatchObject({ state: 'idle', settings: { epochs: 1 } });
+    await flush();
+    expect(clients).toHaveLength(2);
+    expect(clients[1]!.calls).toEqual(['start']);
+    clients[1]!.report({ state: 'stopped' });
+    session.start(SETTINGS);
+    await flush();
+    expect(clients[1]!.calls).toEqual(['start', 'dispose']);
+    expect(clients[2]!.calls).toEqual(['start']);
+  });
+
+  it('starts once for a double click, and not at all while a run is active', async () => {
+    const { session, clients } = setup();
+    session.open();
+    session.start(SETTINGS);
+    session.start(SETTINGS);
+    await flush();
+    clients[0]!.report({ state: 'downloading' });
+    session.start(SETTINGS);
+    await flush();
+    expect(clients[0]!.calls).toEqual(['start']);
+  });
+
+  it('passes pause, resume and stop to the client', async () => {
+    const { session, clients } = setup();
+    session.open();
+    await flush();
+    session.pause();
+    session.resume();
+    session.stop();
+    expect(clients[0]!.calls).toEqual(['pause', 'resume', 'stop']);
+  });
+
+  it('measures the pace of batches while training, leaving pauses out', async () => {
+    const { session, clients, tick } = setup();
+    session.open();
+    session.start(SETTINGS);
+    await flush();
+    const client = clients[0]!;
+    const at = (batch: number, state: TrainRun['state'] = 'training') =>
+      client.report({ state, batchesPerEpoch: 100, batches: [batchPoint(0, batch)] });
+    at(0);
+    tick(500);
+    at(10);
+    expect(session.getView().msPerBatch).toBe(50);
+    at(10, 'paused');
+    tick(60_000);
+    at(10);
+    tick(300);
+    at(20);
+    expect(session.getView().msPerBatch).toBe(30);
+  });
+
+  it('says so when the training code cannot be loaded', async () => {
+    const session = createTrainingSession(() => Promise.reject(new Error('offline')));
+    session.open();
+    await flush();
+    expect(session.getView().run).toMatchObject({
+      state: 'error',
+      error: { message: 'The training code could not be loaded.', detail: 'Error: offline' },
+    });
+  });
+});
