@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { mnistFiles } from './scripts/mnistFiles';
+import { mnistFiles } from './scripts/mnistFiles.ts';
 
 /**
  * The Content-Security-Policy the built site ships as a meta tag (README gives it as a header
