@@ -11,12 +11,17 @@ import { PersonalPanel } from './components/PersonalPanel';
 import { PreprocessingChoice } from './components/PreprocessingChoice';
 import { PredictionDisplay } from './components/PredictionDisplay';
 import { ScoreChart } from './components/ScoreChart';
+import { UserModelPanel } from './components/UserModelPanel';
+import { UserPrediction } from './components/UserPrediction';
 import { useClassifier } from './hooks/useClassifier';
 import { useDrawingShortcuts } from './hooks/useDrawingShortcuts';
+import { useFileDrop } from './hooks/useFileDrop';
 import { usePersonal } from './hooks/usePersonal';
 import { usePrediction } from './hooks/usePrediction';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useStrokes } from './hooks/useStrokes';
+import { useUserModel } from './hooks/useUserModel';
+import { useUserPrediction } from './hooks/useUserPrediction';
 import { parseBackendRequest } from './model/backendRequest';
 import { modelJsonUrl } from './model/modelUrl';
 import { createInputCache, prepareNumber } from './number/prepareNumber';
@@ -24,6 +29,7 @@ import { numberValue } from './number/readNumber';
 import { lastWrittenGroup } from './number/groupStrokes';
 import { parsePreprocessing, type Preprocessing } from './preprocess/preprocessing';
 import type { Stroke } from './strokes';
+import { servingTexts } from './usermodel/servingTexts';
 
 /** `?preprocess=crop|naive` starts with a comparison preprocessing (links, benchmarks). */
 function requestedPreprocessing(): Preprocessing {
@@ -77,6 +83,20 @@ export function App() {
   // Before the first answer, the preview shows the group being written.
   const previewInput =
     digit?.input ?? prepared.inputs[lastWrittenGroup(prepared.plan.groups)] ?? null;
+  // A model the person brought reads the same digits, beside the shipped model.
+  const user = useUserModel(classifier);
+  const userReady = user.state.status === 'ready' ? user.state : null;
+  const digitInputs = useMemo(() => reading.digits.map((d) => d.input), [reading.digits]);
+  const userReading = useUserPrediction(
+    userReady?.model ?? null,
+    userReady?.convention ?? null,
+    digitInputs,
+  );
+  const serving = useMemo(
+    () => servingTexts(classifier?.metadata ?? null, userReady, digit?.input ?? null),
+    [classifier, userReady, digit?.input],
+  );
+  const padDrop = useFileDrop((files) => user.load({ kind: 'files', files }));
 
   return (
     <div className="app">
@@ -90,9 +110,10 @@ export function App() {
       </header>
       <main className="app__main">
         <section
-          className="pad-area"
+          className={`pad-area${padDrop.over ? ' pad-area--drop' : ''}`}
           aria-label="Drawing"
           data-stroke-count={drawing.strokes.length}
+          {...padDrop.handlers}
         >
           <DrawingPad
             strokes={drawing.strokes}
@@ -145,18 +166,30 @@ export function App() {
             showLogits={showLogits}
             onShowLogitsChange={setShowLogits}
           />
+          {userReady && (
+            <UserPrediction name={userReady.model.name} reading={userReading} selected={selected} />
+          )}
         </section>
       </main>
+      <UserModelPanel user={user} />
       <ModelInfo
         classifier={classifier}
         inputs={digits.length > 0 ? digits.map((d) => d.input) : prepared.inputs.slice(0, 1)}
         predictions={reading.digits.map((d) => d.prediction)}
+        serving={serving}
       />
       <LayersPanel
         classifier={classifier}
         prediction={prediction}
         open={layersOpen}
         onToggle={setLayersOpen}
+        note={
+          userReady
+            ? 'These are the layers of the model that ships with the page. Your model’s are not ' +
+              'shown: the panel reads them from the page’s own forward pass, which only the ' +
+              'shipped model runs.'
+            : null
+        }
       />
       <footer className="app__footer">
         Runs entirely in your browser: your drawing never leaves this device.

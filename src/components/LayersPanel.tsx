@@ -14,11 +14,14 @@ export function LayersPanel({
   prediction,
   open,
   onToggle,
+  note = null,
 }: {
   classifier: Classifier | null;
   prediction: Prediction | null;
   open: boolean;
   onToggle: (open: boolean) => void;
+  /** Said first: which model the panel shows and why (a person's model is loaded). */
+  note?: string | null;
 }) {
   return (
     <details
@@ -28,6 +31,11 @@ export function LayersPanel({
       onToggle={(e) => onToggle(e.currentTarget.open)}
     >
       <summary>Layers</summary>
+      {note && (
+        <p className="layers__note" data-testid="layers-note">
+          {note}
+        </p>
+      )}
       {open && <LayersBody classifier={classifier} prediction={prediction} />}
     </details>
   );

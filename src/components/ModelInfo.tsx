@@ -1,20 +1,25 @@
 import { useState } from 'react';
 import type { Classifier, Prediction } from '../model/classifier';
 import type { ServingTensorInfo } from '../model/modelFormat';
+import type { ServingTexts } from '../usermodel/servingTexts';
+import './usermodel/userModel.css';
 
 /**
  * The original TF Serving contract, kept reachable: the signature as
  * `GET /v1/models/mnist/metadata` reported it, the batched predict request body for the digits
- * on the pad (one 784-value row each), and the answer the server would have given.
+ * on the pad (one 784-value row each), and the answer the server would have given. With a
+ * person's model loaded, its metadata and the request body with the tensor it was fed.
  */
 export function ModelInfo({
   classifier,
   inputs,
   predictions,
+  serving,
 }: {
   classifier: Classifier | null;
   inputs: readonly Float32Array[];
   predictions: readonly Prediction[];
+  serving: ServingTexts;
 }) {
   const [copyStatus, setCopyStatus] = useState('');
   const [showOutputs, setShowOutputs] = useState(false);
@@ -110,7 +115,30 @@ export function ModelInfo({
           )}
         </>
       )}
+      <ServingExchange serving={serving} />
     </details>
+  );
+}
+
+/** The metadata of the model compared, and the request body of a person's model. */
+function ServingExchange({ serving }: { serving: ServingTexts }) {
+  const yours = serving.of === 'yours';
+  if (!serving.signature) return null;
+  return (
+    <section className="model-info__serving" aria-label="TF Serving metadata">
+      <h3>
+        {yours ? 'Your model' : 'This model'}: <code>GET /v1/models/mnist/metadata</code>
+      </h3>
+      <pre data-testid="signature">{serving.signature}</pre>
+      {serving.requestBody !== null && (
+        <>
+          <h3>
+            Your model, the chosen digit as fed to it: <code>POST /v1/models/mnist:predict</code>
+          </h3>
+          <pre data-testid="request-body">{serving.requestBody}</pre>
+        </>
+      )}
+    </section>
   );
 }
 
