@@ -27,7 +27,9 @@ export function UserModelStatus({
     >
       <p className="user-model__name">
         {state.status === 'loading' ? 'Loading ' : ''}
-        <span data-testid="user-model-name">{state.status === 'ready' ? state.model.name : state.name}</span>
+        <span data-testid="user-model-name">
+          {state.status === 'ready' ? state.model.name : state.name}
+        </span>
         {state.status === 'loading' ? '…' : ''}
       </p>
       {state.status === 'error' && (
