@@ -1,3 +1,4 @@
+import { SLASH } from './slashedZero';
 import type * as tf from '@tensorflow/tfjs';
 import { INPUT_SIZE } from '../src/constants';
 import { servingTensor, type JsonValue, type ModelMetadata } from '../src/model/modelFormat';
@@ -82,6 +83,9 @@ export function augmentation({ samples, nonDigitShare }: TrainOptions): JsonValu
     strokes: samples.strokeAugment
       ? { strokes: DEFAULT_STROKE_AUGMENT }
       : { image: STROKE_IMAGE_AUGMENT, penWidth: { min: minPenWidth, max: maxPenWidth } },
+    ...(samples.slashedZeros
+      ? { slashedZeros: { share: samples.slashedZeros, slash: SLASH } }
+      : {}),
     // Generated non-digits: drawn by a pen (per kind), then augmented as strokes.
     ...(nonDigitShare
       ? { nonDigits: { share: nonDigitShare, pen: NON_DIGIT_PEN, strokes: DEFAULT_STROKE_AUGMENT } }

@@ -41,7 +41,8 @@ export const USAGE = `npm run train -- [--arch ARCH] [--epochs N] [--seed N] [--
                   [--name NAME | --out DIR] [--stroke-repeats N] [--stroke-augment]
                   [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
                   [--teachers DIR,... [--distill SHARE] [--distill-temperature T]] [--batch-norm]
-                  [--mnist-clean SHARE] [--unipen N] [--unipen-letters SHARE] [--limit N]
+                  [--mnist-clean SHARE] [--slashed-zeros SHARE] [--unipen N]
+                  [--unipen-letters SHARE] [--limit N]
                   [--dry-run]
   --arch ARCH         ${ARCHITECTURES.join(', ')} (default s32-s64):
                       each conv's filters, s = stride 2, p = max-pooled; see training/model.ts
@@ -56,6 +57,8 @@ export const USAGE = `npm run train -- [--arch ARCH] [--epochs N] [--seed N] [--
                       the convolutions for export (the served network is unchanged)
   --mnist-clean SHARE serve this share in [0, 1] of MNIST images unwarped (the rest are rotated,
                       scaled, sheared, shifted, thickened), as MNIST test is; default 0
+  --slashed-zeros SHARE  give this share in [0, 1] of the stroke zeros a slash through them
+                      (how engineers write 0; see training/slashedZero.ts); default 0
   --unipen N          also train on UNIPEN's training writers (data/unipen/split.json), each
                       digit N times per epoch; its validation writers join validation
   --unipen-letters SHARE  UNIPEN training writers' letters that no digit resembles as
@@ -81,6 +84,7 @@ const FLAGS = {
   'distill-temperature': { type: 'string', default: '2' },
   'batch-norm': { type: 'boolean', default: false },
   'mnist-clean': { type: 'string', default: '0' },
+  'slashed-zeros': { type: 'string', default: '0' },
   unipen: { type: 'string', default: '0' },
   'unipen-letters': { type: 'string', default: '0' },
   'dry-run': { type: 'boolean', default: false },
@@ -116,6 +120,7 @@ export function parseTrainOptions(argv: readonly string[], now: Date): TrainOpti
       strokeRepeats: numberIn('stroke-repeats', args['stroke-repeats'], { min: 0 }),
       strokeAugment: args['stroke-augment'],
       mnistClean: numberIn('mnist-clean', args['mnist-clean'], { min: 0, max: 1 }),
+      slashedZeros: numberIn('slashed-zeros', args['slashed-zeros'], { min: 0, max: 1 }),
     },
     nonDigitShare,
     validationWriters: validationWriters(args['validation-writers']),
@@ -167,6 +172,7 @@ export function trainCommand(o: TrainOptions): string {
     o.nonDigitShare && `--non-digits ${o.nonDigitShare}`,
     o.batchNorm && '--batch-norm',
     samples.mnistClean && `--mnist-clean ${samples.mnistClean}`,
+    samples.slashedZeros && `--slashed-zeros ${samples.slashedZeros}`,
     distill.teachers.length &&
       `--teachers ${distill.teachers.join(',')} --distill ${distill.share} ` +
         `--distill-temperature ${distill.temperature}`,

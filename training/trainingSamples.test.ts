@@ -101,3 +101,40 @@ describe('epochSamples with a second stroke source (--unipen)', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('stroke zeros (--slashed-zeros)', () => {
+  // A zero drawn as a ring: its slashed form has ink at the ring's centre, the plain one none.
+  const ring: StrokeDigit = {
+    label: 0,
+    writer: 'tra-1',
+    strokes: [
+      Array.from({ length: 41 }, (_, i): [number, number] => [
+        50 + 20 * Math.cos((i / 40) * 2 * Math.PI),
+        50 + 30 * Math.sin((i / 40) * 2 * Math.PI),
+      ]),
+    ],
+  } as StrokeDigit;
+  const batch: Sample[] = Array.from({ length: 20 }, () => ({ kind: 'strokes', digit: ring }));
+  const centreInk = (slashedZeros: number) => {
+    const { images, labels } = makeBatch(
+      batch,
+      tinyMnist(),
+      { strokeRepeats: 1, strokeAugment: true, slashedZeros },
+      new Random(5),
+    );
+    expect([...labels]).toEqual(batch.map(() => 0));
+    // The 4 x 4 pixels at the centre of each image, where only a slash puts ink.
+    return batch.map((_, i) => {
+      let ink = 0;
+      for (let y = 12; y < 16; y++) {
+        for (let x = 12; x < 16; x++) ink += images[i * INPUT_PIXELS + y * 28 + x]!;
+      }
+      return ink;
+    });
+  };
+
+  it('slashes every zero at share 1 and none at share 0, still labelled 0', () => {
+    expect(centreInk(0).every((ink) => ink < 0.5)).toBe(true);
+    expect(centreInk(1).every((ink) => ink > 1)).toBe(true);
+  });
+});

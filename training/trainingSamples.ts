@@ -5,6 +5,7 @@ import { augmentImage, DEFAULT_AUGMENT, type AugmentOptions } from './augment';
 import type { DigitSet } from './mnist';
 import { bytesToFloats } from './predict';
 import type { Random } from './random';
+import { addSlash } from './slashedZero';
 import { augmentStrokes, randomPenWidth } from './strokeAugment';
 import { renderDigit, type StrokeDigit } from './strokeDigits';
 
@@ -30,6 +31,8 @@ export interface SampleOptions {
   strokeAugment: boolean;
   /** Share of MNIST images served as they are, unwarped (MNIST test is unwarped); default 0. */
   mnistClean?: number;
+  /** Share of stroke zeros given a slash through them (slashedZero.ts); default 0. */
+  slashedZeros?: number;
 }
 
 /** Stroke digits of one source and how often each appears per epoch. */
@@ -82,7 +85,7 @@ export function makeBatch(
 function renderSample(
   sample: Sample,
   mnist: DigitSet,
-  { strokeAugment, mnistClean = 0 }: SampleOptions,
+  { strokeAugment, mnistClean = 0, slashedZeros = 0 }: SampleOptions,
   random: Random,
 ): { image: Float32Array; label: number } {
   switch (sample.kind) {
@@ -97,14 +100,15 @@ function renderSample(
       };
     }
     case 'strokes': {
+      // Draws no number at share 0, like mnistClean.
+      const slashed = slashedZeros > 0 && sample.digit.label === 0 && random.next() < slashedZeros;
+      const digit = slashed
+        ? { ...sample.digit, strokes: addSlash(sample.digit.strokes, random) }
+        : sample.digit;
       const image = strokeAugment
-        ? (augmentedStrokes(sample.digit.strokes, random) ?? renderDigit(sample.digit))
-        : augmentImage(
-            renderDigit(sample.digit, randomPenWidth(random)),
-            random,
-            STROKE_IMAGE_AUGMENT,
-          );
-      return { image, label: sample.digit.label };
+        ? (augmentedStrokes(digit.strokes, random) ?? renderDigit(digit))
+        : augmentImage(renderDigit(digit, randomPenWidth(random)), random, STROKE_IMAGE_AUGMENT);
+      return { image, label: digit.label };
     }
     case 'non-digit': {
       const image = augmentedStrokes(sample.strokes, random) ?? new Float32Array(INPUT_PIXELS);
