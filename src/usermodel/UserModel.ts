@@ -23,14 +23,26 @@ export interface Convention {
 
 /** One tensor of the model's signature: name, dtype, shape (-1 for any size). */
 export interface TensorDescription {
+  /** The signature's key (a graph model's signature key or node name, a layer's name). */
   name: string;
+  /** TF's dtype name, e.g. `DT_FLOAT`. */
   dtype: string;
   shape: number[];
+  /** The graph tensor the key stands for (`serving_default_x:0`), where the model names one. */
+  tensorName?: string;
 }
 
-/** Where a model comes from: files picked or dropped (model.json + shards), or a URL. */
+/** A copy kept on the device (userModelStore.ts's KeptUserModel fits): its name and files. */
+export interface KeptModelFiles {
+  name: string;
+  artifacts: KeptArtifacts;
+}
+
+/** Where a model comes from: files picked or dropped (model.json + shards), a URL, or a kept copy. */
 export type UserModelSource =
-  { kind: 'files'; files: readonly File[] } | { kind: 'url'; url: string };
+  | { kind: 'files'; files: readonly File[] }
+  | { kind: 'url'; url: string }
+  | { kind: 'kept'; kept: KeptModelFiles };
 
 /** One drawing read by the person's model. */
 export interface UserPrediction {
