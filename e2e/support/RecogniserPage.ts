@@ -5,6 +5,7 @@ import { LayersPanel } from './LayersPanel';
 import { ModelPanel } from './ModelPanel';
 import { PageTimings } from './PageTimings';
 import { PersonalPanel } from './PersonalPanel';
+import { UserModelPanel } from './UserModelPanel';
 
 /**
  * How the mouse draws a stroke: a number is the mouse moves per segment, each awaited like a
@@ -39,6 +40,8 @@ export class RecogniserPage {
   readonly personalPanel: PersonalPanel;
   readonly layersPanel: LayersPanel;
   readonly modelPanel: ModelPanel;
+  /** A model the person brought, beside the shipped one. */
+  readonly userModel: UserModelPanel;
   /** User Timing and resource timing, as the page records them. */
   readonly timings: PageTimings;
   /** Options for every wait but the first model load's. */
@@ -63,6 +66,7 @@ export class RecogniserPage {
     this.personalPanel = new PersonalPanel(page, this.wait, () => this.waitForDone());
     this.layersPanel = new LayersPanel(page, this.wait);
     this.modelPanel = new ModelPanel(page);
+    this.userModel = new UserModelPanel(page, this.wait);
     this.timings = new PageTimings(page, this.pad, this.prediction, this.wait);
   }
 

@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'react';
 
-/**
- * The duration (ms) of the newest User Timing measure named `name`, or null before one; only
- * listened for while `enabled`, so a page that does not show it does no work for it.
- */
-export function useLatestMeasure(name: string, enabled = true): number | null {
-  const [ms, setMs] = useState<number | null>(null);
+/** The duration (ms) of the newest User Timing measure named `name`, or null before one. */
+export function useLatestMeasure(name: string): number | null {
+  // The newest one so far: the page may not measure again until the drawing changes.
+  const [ms, setMs] = useState<number | null>(
+    () => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? null,
+  );
   useEffect(() => {
-    if (!enabled || typeof PerformanceObserver !== 'function') return;
+    if (typeof PerformanceObserver !== 'function') return;
     const observer = new PerformanceObserver((list) => {
-      const entries = list.getEntriesByName(name);
-      const last = entries[entries.length - 1];
+      const last = list.getEntriesByName(name).at(-1);
       if (last) setMs(last.duration);
     });
     observer.observe({ type: 'measure' });
     return () => observer.disconnect();
-  }, [name, enabled]);
+  }, [name]);
   return ms;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { UserModelError, type Convention, type UserModel } from './UserModel';
-import { createUserModelSession, type SessionSource } from './userModelSession';
+import { UserModelError, type Convention, type UserModel, type UserModelSource } from './UserModel';
+import { createUserModelSession } from './userModelSession';
 import type { KeptUserModel, UserModelStore } from './userModelStore';
 
 const GUESS: Convention = { range: '0..1', polarity: 'white-on-black', output: 'logits' };
@@ -24,7 +24,7 @@ function fakeModel(id: string) {
 
 /** Loads settled by hand, in the order asked; a store in memory. */
 function setUp(kept: KeptUserModel | null = null) {
-  const loads: { source: SessionSource; settle(outcome: string | Error): void }[] = [];
+  const loads: { source: UserModelSource; settle(outcome: string | Error): void }[] = [];
   const models: ReturnType<typeof fakeModel>[] = [];
   let running = 0;
   let mostAtOnce = 0;

@@ -1,8 +1,5 @@
 import { UserModelError, type Convention, type UserModel, type UserModelSource } from './UserModel';
-import type { KeptUserModel, UserModelStore } from './userModelStore';
-
-/** Where a model comes from: files, a URL, or the copy kept on this device. */
-export type SessionSource = UserModelSource | { kind: 'kept'; kept: KeptUserModel };
+import type { UserModelStore } from './userModelStore';
 
 export type UserModelState = (
   | { status: 'none' }
@@ -16,7 +13,7 @@ export type UserModelState = (
 
 export interface UserModelDeps {
   /** Loads and checks a model; rejects with a UserModelError for the person. */
-  load(source: SessionSource): Promise<UserModel>;
+  load(source: UserModelSource): Promise<UserModel>;
   openStore(): Promise<UserModelStore>;
   recallConvention(id: string): Convention | null;
   rememberConvention(id: string, convention: Convention): void;
@@ -47,7 +44,7 @@ export const NOT_KEPT = 'This browser cannot keep a model on this device.';
 
 /** One request to load: the newest is the one wanted. */
 interface Request {
-  source: SessionSource;
+  source: UserModelSource;
 }
 
 /**
@@ -119,7 +116,7 @@ export function createUserModelSession(deps: UserModelDeps): UserModelSession {
     );
   }
 
-  function request(source: SessionSource) {
+  function request(source: UserModelSource) {
     wanted = { source };
     replace({ status: 'loading', name: sourceName(source), notice: state.notice });
     pump();
@@ -214,7 +211,7 @@ export function createUserModelSession(deps: UserModelDeps): UserModelSession {
 }
 
 /** What the person would call the model while it loads or fails. */
-export function sourceName(source: SessionSource): string {
+export function sourceName(source: UserModelSource): string {
   if (source.kind === 'kept') return source.kept.name;
   if (source.kind === 'url') return source.url;
   const json = source.files.find((file) => file.name.endsWith('.json'));
