@@ -5,8 +5,8 @@ import { batchPoint, EMPTY_RUN, epochPoint, trainingRun } from './trainRunFixtur
 describe('lossChart', () => {
   it('places batches within their epoch and epochs at their end', () => {
     const run = trainingRun(
-      [batchPoint(0, 49, 2), batchPoint(0, 99, 1), batchPoint(1, 49, 0.5)],
-      [epochPoint(0, 1000)],
+      [batchPoint(1, 50, 2), batchPoint(1, 100, 1), batchPoint(2, 50, 0.5)],
+      [epochPoint(1, 1000)],
     );
     const chart = lossChart(run);
     expect(chart.x).toEqual([0, 5]);
@@ -21,7 +21,7 @@ describe('lossChart', () => {
   });
 
   it('thins thousands of batches', () => {
-    const batches = Array.from({ length: 1875 }, (_, b) => batchPoint(0, b));
+    const batches = Array.from({ length: 1875 }, (_, b) => batchPoint(1, b + 1));
     expect(lossChart(trainingRun(batches, [], 1875)).series[0]!.points).toHaveLength(
       MAX_BATCH_POINTS,
     );
@@ -34,7 +34,7 @@ describe('lossChart', () => {
 
 describe('accuracyChart', () => {
   it('draws batch, epoch and validation accuracy on an axis that ends at 1', () => {
-    const run = trainingRun([batchPoint(0, 99, 1, 0.85)], [epochPoint(0, 1000, 0.9)]);
+    const run = trainingRun([batchPoint(1, 100, 1, 0.85)], [epochPoint(1, 1000, 0.9)]);
     const chart = accuracyChart(run);
     expect(chart.y).toEqual([0.8, 1]);
     expect(chart.series.map((s) => s.kind)).toEqual(['batch', 'epoch', 'validation']);

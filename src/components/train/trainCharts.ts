@@ -1,9 +1,10 @@
 import type { TrainRun } from '../../train/trainProtocol';
 import { accuracyDomain, lossDomain, thin, type Point } from './chartScale';
 import { formatPercent } from './trainFormat';
+import { batchesDone } from './trainProgress';
 
 // What the loss and accuracy charts draw, and the sentence that says it to a screen reader.
-// x is in epochs: batch b of epoch e (both from 0) ends at e + (b + 1) / batches per epoch.
+// x is in epochs: batch b of epoch e (both from 1) ends at e - 1 + b / batches per epoch.
 
 export type SeriesKind = 'batch' | 'epoch' | 'validation';
 
@@ -18,8 +19,10 @@ export interface ChartData {
   x: [number, number];
   y: [number, number];
   series: ChartSeries[];
-  /** A y value as the axis and the summary write it. */
+  /** A y value as the summary writes it. */
   format: (y: number) => string;
+  /** A y tick as the axis writes it (ticks are round: fewer digits). */
+  tickFormat: (y: number) => string;
   /** The chart in words (its aria-label). */
   summary: string;
 }
@@ -29,12 +32,12 @@ export const MAX_BATCH_POINTS = 300;
 
 function batchSeries(run: TrainRun, pick: 'loss' | 'accuracy'): Point[] {
   const perEpoch = run.batchesPerEpoch ?? 1;
-  const points = run.batches.map((p) => ({ x: p.epoch + (p.batch + 1) / perEpoch, y: p[pick] }));
+  const points = run.batches.map((p) => ({ x: batchesDone(p, perEpoch) / perEpoch, y: p[pick] }));
   return thin(points, MAX_BATCH_POINTS);
 }
 
 function epochSeries(run: TrainRun, pick: 'loss' | 'accuracy' | 'validationAccuracy'): Point[] {
-  return run.epochs.map((p) => ({ x: p.epoch + 1, y: p[pick] }));
+  return run.epochs.map((p) => ({ x: p.epoch, y: p[pick] }));
 }
 
 function xDomain(run: TrainRun): [number, number] {
@@ -67,6 +70,7 @@ export function lossChart(run: TrainRun): ChartData {
     y: lossDomain(values),
     series,
     format: lossFormat,
+    tickFormat: String,
     summary: `Loss. ${inWords(series, lossFormat)}.`,
   };
 }
@@ -86,6 +90,7 @@ export function accuracyChart(run: TrainRun): ChartData {
     y: accuracyDomain(values),
     series,
     format: accuracyFormat,
+    tickFormat: (y) => formatPercent(y, 0),
     summary: `Accuracy. ${inWords(series, accuracyFormat)}.`,
   };
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './trainFormat';
 
 describe('formatBytes', () => {
-  it('quotes megabytes, one decimal under ten', () => {
-    expect(formatBytes(11_059_200)).toBe('11 MB');
+  it('quotes megabytes, one decimal under a hundred', () => {
+    expect(formatBytes(11_059_200)).toBe('11.1 MB');
+    expect(formatBytes(11_000_000)).toBe('11 MB');
     expect(formatBytes(1_648_877)).toBe('1.6 MB');
     expect(formatBytes(400_000)).toBe('0.4 MB');
     expect(formatBytes(123_456_789)).toBe('123 MB');

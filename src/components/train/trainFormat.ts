@@ -1,9 +1,9 @@
 // Numbers of a training run as the panel words them.
 
-/** Bytes in decimal megabytes, as download sizes are usually quoted: "11 MB", "0.4 MB". */
+/** Bytes in decimal megabytes, as download sizes are usually quoted: "11.6 MB", "0.4 MB". */
 export function formatBytes(bytes: number): string {
   const mb = bytes / 1e6;
-  const digits = mb < 10 ? 1 : 0;
+  const digits = mb < 100 ? 1 : 0;
   return `${Number(mb.toFixed(digits)).toLocaleString('en')} MB`;
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isActive, meanEpochMs, remainingMs, runProgress } from './trainProgress';
+import {
+  isActive,
+  meanEpochMs,
+  progressPhrases,
+  remainingMs,
+  runProgress,
+  stateText,
+} from './trainProgress';
 import { batchPoint, EMPTY_RUN, epochPoint, trainingRun } from './trainRunFixture';
 
 describe('runProgress', () => {
@@ -8,7 +15,7 @@ describe('runProgress', () => {
   });
 
   it('counts epochs and batches from 1, and the run from its batches', () => {
-    const run = trainingRun([batchPoint(0, 99), batchPoint(1, 49)]);
+    const run = trainingRun([batchPoint(1, 100), batchPoint(2, 50)]);
     expect(runProgress(run)).toMatchObject({ epoch: 2, batch: 50, done: 150, fraction: 0.3 });
   });
 
@@ -18,25 +25,25 @@ describe('runProgress', () => {
       0.25,
     );
     expect(runProgress({ ...downloading, download: { loaded: 0, total: 0 } }).fraction).toBe(0);
-    expect(runProgress({ ...trainingRun([batchPoint(0, 3)]), state: 'done' }).fraction).toBe(1);
+    expect(runProgress({ ...trainingRun([batchPoint(1, 4)]), state: 'done' }).fraction).toBe(1);
   });
 });
 
 describe('remainingMs', () => {
   it('is unknown with nothing to go on', () => {
     expect(remainingMs(EMPTY_RUN, 10)).toBeNull();
-    expect(remainingMs(trainingRun([batchPoint(0, 9)]), null)).toBeNull();
+    expect(remainingMs(trainingRun([batchPoint(1, 10)]), null)).toBeNull();
   });
 
   it('uses the measured batch pace during the first epoch', () => {
     // 5 epochs x 100 batches, 10 done: 490 left at 20 ms.
-    expect(remainingMs(trainingRun([batchPoint(0, 9)]), 20)).toBe(9_800);
+    expect(remainingMs(trainingRun([batchPoint(1, 10)]), 20)).toBe(9_800);
   });
 
   it('uses the finished epochs mean pace once there is one', () => {
     const run = trainingRun(
-      [batchPoint(1, 99), batchPoint(2, 49)],
-      [epochPoint(0, 3_000), epochPoint(1, 1_000)],
+      [batchPoint(2, 100), batchPoint(3, 50)],
+      [epochPoint(1, 3_000), epochPoint(2, 1_000)],
     );
     expect(meanEpochMs(run)).toBe(2_000);
     // 250 done, 250 left at 2,000 / 100 ms; the live pace is ignored.
@@ -48,5 +55,33 @@ describe('isActive', () => {
   it('is true while the run holds a worker', () => {
     expect((['downloading', 'training', 'paused'] as const).every(isActive)).toBe(true);
     expect((['idle', 'done', 'stopped', 'error'] as const).some(isActive)).toBe(false);
+  });
+});
+
+describe('stateText and progressPhrases', () => {
+  it('word the download while downloading', () => {
+    const run = {
+      ...EMPTY_RUN,
+      state: 'downloading' as const,
+      download: { loaded: 3_200_000, total: 11_000_000 },
+    };
+    expect(stateText(run)).toBe('Downloading MNIST: 3.2 MB of 11 MB');
+    expect(progressPhrases(run, null)).toEqual([]);
+  });
+
+  it('word where training is, the epoch time and the time left', () => {
+    const run = trainingRun([batchPoint(2, 50)], [epochPoint(1, 14_000)]);
+    expect(stateText(run)).toBe('Training');
+    expect(progressPhrases(run, null)).toEqual([
+      'epoch 2 of 5',
+      'batch 50 of 100',
+      '14 s per epoch',
+      'about 49 s left',
+    ]);
+    expect(progressPhrases({ ...run, state: 'stopped' }, null)).toEqual([
+      'epoch 2 of 5',
+      'batch 50 of 100',
+      '14 s per epoch',
+    ]);
   });
 });

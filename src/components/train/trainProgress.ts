@@ -1,10 +1,11 @@
-import type { TrainRun, TrainState } from '../../train/trainProtocol';
+import type { BatchPoint, TrainRun, TrainState } from '../../train/trainProtocol';
+import { formatBytes, formatCount, formatDuration } from './trainFormat';
 
 // Where a run is, from the points the worker reported. BatchPoint and EpochPoint count epochs
-// and batches from 0, as tfjs's fit callbacks do; the panel shows them from 1.
+// and batches from 1 (src/train/trainRun.ts), as the panel shows them.
 
 export interface RunProgress {
-  /** The epoch under way or last finished, from 1; 0 before the first batch. */
+  /** The epoch under way or last finished; 0 before the first batch. */
   epoch: number;
   /** Batches done in that epoch. */
   batch: number;
@@ -21,13 +22,18 @@ export function isActive(state: TrainState): boolean {
   return state === 'downloading' || state === 'training' || state === 'paused';
 }
 
+/** Batches of the whole run done as of batch `point`. */
+export function batchesDone(point: BatchPoint, batchesPerEpoch: number): number {
+  return (point.epoch - 1) * batchesPerEpoch + point.batch;
+}
+
 export function runProgress(run: TrainRun): RunProgress {
   const epochs = run.settings?.epochs ?? 0;
   const perEpoch = run.batchesPerEpoch;
   const last = run.batches.at(-1);
-  const epoch = last ? last.epoch + 1 : 0;
-  const batch = last ? last.batch + 1 : 0;
-  const done = last && perEpoch ? last.epoch * perEpoch + batch : 0;
+  const epoch = last?.epoch ?? 0;
+  const batch = last?.batch ?? 0;
+  const done = last && perEpoch ? batchesDone(last, perEpoch) : 0;
   let fraction = 0;
   if (run.state === 'done') fraction = 1;
   else if (run.state === 'downloading' && run.download && run.download.total > 0) {
@@ -61,4 +67,37 @@ export function remainingMs(run: TrainRun, msPerBatch: number | null): number | 
   const pace = epochMs !== null ? epochMs / batchesPerEpoch : msPerBatch;
   if (pace === null || !Number.isFinite(pace)) return null;
   return Math.max(0, epochs * batchesPerEpoch - done) * pace;
+}
+
+const STATE_WORDS: Record<TrainState, string> = {
+  idle: 'Not started',
+  downloading: 'Downloading MNIST',
+  training: 'Training',
+  paused: 'Paused',
+  done: 'Done',
+  stopped: 'Stopped',
+  error: 'Stopped by an error',
+};
+
+/** The run's state in words, with the download's progress while downloading. */
+export function stateText(run: TrainRun): string {
+  const words = STATE_WORDS[run.state];
+  if (run.state !== 'downloading' || !run.download) return words;
+  const { loaded, total } = run.download;
+  return `${words}: ${formatBytes(loaded)} of ${formatBytes(total)}`;
+}
+
+/** Where the run is, how long an epoch takes and how long is left, as short phrases. */
+export function progressPhrases(run: TrainRun, msPerBatch: number | null): string[] {
+  const { epoch, batch, epochs, batchesPerEpoch } = runProgress(run);
+  const phrases: string[] = [];
+  if (epoch > 0) phrases.push(`epoch ${epoch} of ${epochs}`);
+  if (epoch > 0 && batchesPerEpoch) {
+    phrases.push(`batch ${formatCount(batch)} of ${formatCount(batchesPerEpoch)}`);
+  }
+  const epochMs = meanEpochMs(run);
+  if (epochMs !== null) phrases.push(`${formatDuration(epochMs)} per epoch`);
+  const left = isActive(run.state) ? remainingMs(run, msPerBatch) : null;
+  if (left !== null) phrases.push(`about ${formatDuration(left)} left`);
+  return phrases;
 }

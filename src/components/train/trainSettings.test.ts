@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftFor, QUICK_LIMIT, readSettings, type ArchDefaults } from './trainSettings';
+import { draftFor, QUICK_LIMIT, readSettings, type Defaults } from './trainSettings';
 
-const DEFAULTS: ArchDefaults = {
+const DEFAULTS: Defaults = {
   dense128: { epochs: 5, batchSize: 32, learningRate: 0.001 },
   cnn: { epochs: 3, batchSize: 64, learningRate: 0.002 },
 };

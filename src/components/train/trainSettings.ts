@@ -1,11 +1,11 @@
+import type { ArchDefaults } from '../../train/defaultSettings';
+import { VALIDATION_SIZE } from '../../train/trainingSet';
 import type { TrainArch, TrainSettings } from '../../train/trainProtocol';
 
 // The settings form as the person typed it, and the TrainSettings it stands for.
 
-export type ArchDefaults = Record<
-  TrainArch,
-  { epochs: number; batchSize: number; learningRate: number }
->;
+/** Each network's default epochs, batch size and learning rate (DEFAULT_SETTINGS). */
+export type Defaults = Record<TrainArch, ArchDefaults>;
 
 /** The person's kept drawings: model inputs (784 values, 0..1) and the digits they are. */
 export interface PersonalExamples {
@@ -18,7 +18,9 @@ export const ARCHITECTURES: { value: TrainArch; label: string }[] = [
   { value: 'cnn', label: 'Small CNN' },
 ];
 
-/** A quick run trains on this many of the 60,000 MNIST training images: a sixth of the time. */
+/** MNIST's training images, less those kept to validate each epoch. */
+export const TRAINABLE_IMAGES = 60_000 - VALIDATION_SIZE;
+/** A quick run trains on this many of them: under a fifth of the time. */
 export const QUICK_LIMIT = 10_000;
 /** Each kept drawing counts as this many MNIST images: a few dozen among 60,000 otherwise vanish. */
 export const DEFAULT_PERSONAL_WEIGHT = 10;
@@ -35,11 +37,7 @@ export interface SettingsDraft {
 
 export type DraftField = 'epochs' | 'batchSize' | 'learningRate' | 'personalWeight';
 
-export function draftFor(
-  arch: TrainArch,
-  defaults: ArchDefaults,
-  from?: SettingsDraft,
-): SettingsDraft {
+export function draftFor(arch: TrainArch, defaults: Defaults, from?: SettingsDraft): SettingsDraft {
   const d = defaults[arch];
   return {
     quick: false,

@@ -1,13 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TrainClient, TrainRun } from '../../train/trainProtocol';
-import { createTrainingSession, IDLE_RUN, type TrainingModule } from './trainingSession';
+import { createTrainingSession, IDLE_RUN } from './trainingSession';
 import { batchPoint, SETTINGS } from './trainRunFixture';
-import type { ArchDefaults } from './trainSettings';
-
-const DEFAULTS: ArchDefaults = {
-  dense128: { epochs: 5, batchSize: 32, learningRate: 0.001 },
-  cnn: { epochs: 3, batchSize: 64, learningRate: 0.001 },
-};
 
 /** A client whose run is set by hand, recording what it was asked. */
 function fakeClient() {
@@ -37,14 +31,10 @@ function fakeClient() {
 function setup() {
   const clients: ReturnType<typeof fakeClient>[] = [];
   let time = 0;
-  const module: TrainingModule = {
-    createTrainClient() {
-      clients.push(fakeClient());
-      return clients.at(-1)!.client;
-    },
-    defaults: DEFAULTS,
-  };
-  const load = vi.fn(() => Promise.resolve(module));
+  const load = vi.fn(() => {
+    clients.push(fakeClient());
+    return Promise.resolve(clients.at(-1)!.client);
+  });
   const session = createTrainingSession(load, () => time);
   const tick = (ms: number) => (time += ms);
   return { session, clients, load, tick };
@@ -53,7 +43,7 @@ function setup() {
 const flush = () => new Promise((resolve) => setTimeout(resolve));
 
 describe('createTrainingSession', () => {
-  it('loads nothing until the panel opens, then a client and the defaults', async () => {
+  it('loads nothing until the panel opens, then one client', async () => {
     const { session, clients, load } = setup();
     expect(load).not.toHaveBeenCalled();
     session.open();
@@ -61,7 +51,6 @@ describe('createTrainingSession', () => {
     await flush();
     expect(load).toHaveBeenCalledTimes(1);
     expect(clients).toHaveLength(1);
-    expect(session.getView().defaults).toBe(DEFAULTS);
   });
 
   it('shows the client run, and frees it when the panel closes, the run stopped', async () => {
@@ -83,7 +72,7 @@ describe('createTrainingSession', () => {
     session.open();
     session.close();
     await flush();
-    expect(clients).toHaveLength(0);
+    expect(clients[0]!.calls).toEqual(['dispose']);
     expect(session.getView().run).toBe(IDLE_RUN);
   });
 
@@ -140,7 +129,7 @@ describe('createTrainingSession', () => {
     await flush();
     const client = clients[0]!;
     const at = (batch: number, state: TrainRun['state'] = 'training') =>
-      client.report({ state, batchesPerEpoch: 100, batches: [batchPoint(0, batch)] });
+      client.report({ state, batchesPerEpoch: 100, batches: [batchPoint(1, batch)] });
     at(0);
     tick(500);
     at(10);
@@ -153,13 +142,22 @@ describe('createTrainingSession', () => {
     expect(session.getView().msPerBatch).toBe(30);
   });
 
-  it('says so when the training code cannot be loaded', async () => {
-    const session = createTrainingSession(() => Promise.reject(new Error('offline')));
+  it('says so when the training code cannot be loaded, and tries again on Start', async () => {
+    const client = fakeClient();
+    const load = vi
+      .fn<() => Promise<TrainClient>>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValue(client.client);
+    const session = createTrainingSession(load);
     session.open();
+    session.start(SETTINGS);
     await flush();
     expect(session.getView().run).toMatchObject({
       state: 'error',
       error: { message: 'The training code could not be loaded.', detail: 'Error: offline' },
     });
+    session.start(SETTINGS);
+    await flush();
+    expect(client.calls).toEqual(['start']);
   });
 });

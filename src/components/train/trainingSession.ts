@@ -1,21 +1,12 @@
 import type { TrainClient, TrainRun, TrainSettings } from '../../train/trainProtocol';
-import { isActive } from './trainProgress';
-import type { ArchDefaults } from './trainSettings';
+import { batchesDone, isActive } from './trainProgress';
 
 // The Train panel's hold on a TrainClient: loaded when the panel opens (the training code is
 // a separate chunk), freed when it closes, a fresh one for each run. Framework-free, in
 // predictionLoop's shape; hooks/useTraining.ts is its React side.
 
-/** What loading the training code gives. */
-export interface TrainingModule {
-  createTrainClient(): TrainClient;
-  defaults: ArchDefaults;
-}
-
 export interface TrainingView {
   run: TrainRun;
-  /** The architectures' default settings, once the training code is loaded. */
-  defaults: ArchDefaults | null;
   /** Milliseconds per batch over the batches seen since training last (re)started. */
   msPerBatch: number | null;
 }
@@ -50,12 +41,15 @@ function failed(message: string, error: unknown): TrainRun {
   return { ...IDLE_RUN, state: 'error', error: { message, detail: String(error) } };
 }
 
-/** Creating one has no side effects; `load` is called on open. */
+/**
+ * Creating one has no side effects; `load` (the training code, then a new client) is called
+ * on open and for each run after the first.
+ */
 export function createTrainingSession(
-  load: () => Promise<TrainingModule>,
+  load: () => Promise<TrainClient>,
   now: () => number = () => performance.now(),
 ): TrainingSession {
-  let view: TrainingView = { run: IDLE_RUN, defaults: null, msPerBatch: null };
+  let view: TrainingView = { run: IDLE_RUN, msPerBatch: null };
   const listeners = new Set<() => void>();
   let held: { client: TrainClient; unsubscribe: () => void } | null = null;
   let loading: Promise<TrainClient | null> | null = null;
@@ -71,17 +65,12 @@ export function createTrainingSession(
     listeners.forEach((listener) => listener());
   };
 
-  /** Batches of the whole run done, as of the latest point. */
-  const batchesDone = (run: TrainRun) => {
-    const last = run.batches.at(-1);
-    return last && run.batchesPerEpoch ? last.epoch * run.batchesPerEpoch + last.batch + 1 : null;
-  };
-
   const show = (run: TrainRun) => {
     if (run === view.run) return;
     // A new client starts idle: the figures of the run before stay until the next starts.
     if (run.state === 'idle' && view.run.state !== 'idle') return;
-    const done = batchesDone(run);
+    const last = run.batches.at(-1);
+    const done = last && run.batchesPerEpoch ? batchesDone(last, run.batchesPerEpoch) : null;
     let msPerBatch = view.msPerBatch;
     if (run.state !== 'training' || done === null) pace = null;
     else if (!pace || done < pace.batch) pace = { time: now(), batch: done };
@@ -94,18 +83,20 @@ export function createTrainingSession(
     if (loading) return loading;
     const current = generation;
     loading = load().then(
-      ({ createTrainClient, defaults }) => {
-        if (current !== generation) return null;
+      (client) => {
+        if (current !== generation) {
+          client.dispose();
+          return null;
+        }
         loading = null;
-        const client = createTrainClient();
         held = { client, unsubscribe: client.subscribe(() => show(client.getRun())) };
-        set({ defaults });
         show(client.getRun());
         return client;
       },
       (error: unknown) => {
         if (current !== generation) return null;
         loading = null;
+        starting = false;
         show(failed('The training code could not be loaded.', error));
         return null;
       },
