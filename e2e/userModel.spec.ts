@@ -102,14 +102,19 @@ test.describe('by URL', () => {
   // Requests a service worker passes on are not routed: the fixtures are served by page.route.
   test.use({ serviceWorkers: 'block' });
 
-  for (const dir of ['cnn-graph', 'dense128-layers']) {
-    test(`?model= loads ${dir} relative to the page, and it reads each digit of a number`, async ({
+  // A graph model on WebGL (the full kernel set loaded for it), a layers model on wasm.
+  for (const { dir, backend } of [
+    { dir: 'cnn-graph', backend: 'webgl' },
+    { dir: 'dense128-layers', backend: 'wasm' },
+  ]) {
+    test(`?model= loads ${dir} relative to the page on ${backend}, and it reads each digit of a number`, async ({
       app,
       page,
     }) => {
       const fixture = GOOD_FIXTURES.find((f) => f.dir === dir)!;
       await serveFixtures(page);
-      await app.open(`./?model=user-models/${dir}/model.json`);
+      await app.open(`./?backend=${backend}&model=user-models/${dir}/model.json`);
+      expect(await app.backendName()).toBe(backend);
       await expectLoaded(app, fixture);
       await app.drawNormalised(ONE);
       await app.drawNormalised(SEVEN.map((s) => s.map(([x, y]) => [x + 1, y] as const)));
