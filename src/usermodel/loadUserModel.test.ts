@@ -1,4 +1,5 @@
 import '@tensorflow/tfjs-backend-cpu';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_PIXELS } from '../constants';
@@ -206,6 +207,25 @@ describe('loadUserModel', () => {
     kept.dispose();
   });
 
+  it('guesses the conventions of a converted fixture model (e2e/user-models)', async () => {
+    // Read as data, not imported: a graph model folded for 0..255 black on white, ending in a
+    // softmax, its signature in userDefinedMetadata (see e2e/user-models/README.md).
+    const dir = 'e2e/user-models/dense-graph-255-inverted';
+    const files = readdirSync(dir).map((n) => new File([readFileSync(`${dir}/${n}`)], n));
+    const model = await loadUserModel({ kind: 'files', files });
+    expect(model.format).toBe('graph');
+    expect(model.inputShape).toEqual([-1, 28, 28]);
+    expect(model.outputs.map((o) => o.name)).toEqual(['output_0']);
+    expect(model.guessed).toEqual({
+      range: '0..255',
+      polarity: 'black-on-white',
+      output: 'probabilities',
+    });
+    expect(model.probeScores[0]!.right).toBeGreaterThanOrEqual(18);
+    expect(model.probeScores[1]!.right).toBeLessThanOrEqual(5);
+    model.dispose();
+  });
+
   it('loads from a URL resolved against the base it is given', async () => {
     const fixture = graphFixture();
     const served: Record<string, BodyInit> = {
@@ -219,7 +239,9 @@ describe('loadUserModel', () => {
       { base: 'https://digits.example/app/', fetch },
     );
     expect(model.name).toBe('https://digits.example/models/model.json');
-    expect(model.id).toBe((await load(fixture)).id);
+    const fromFiles = await load(fixture);
+    expect(model.id).toBe(fromFiles.id);
+    fromFiles.dispose();
     await expectTemplateOutputs(model, page);
     model.dispose();
   });
