@@ -1,5 +1,6 @@
 // Messages between the Train panel (main thread) and the training worker (issue 26).
 // The worker (train.worker.ts) owns every tensor of a run; the page only sees numbers.
+import type { BackendRequest } from '../model/backendRequest';
 
 /** The tutorial's Flatten -> Dense 128 relu -> Dropout 0.2 -> Dense 10, or a small CNN. */
 export type TrainArch = 'dense128' | 'cnn';
@@ -20,11 +21,21 @@ export type TrainState =
 
 /** Page -> worker. */
 export type ToWorker =
-  | { type: 'start'; settings: TrainSettings; dataUrl: string }
+  | {
+      type: 'start';
+      settings: TrainSettings;
+      /** The folder of the MNIST files (mnist/manifest.json ...), absolute, ending in '/'. */
+      dataUrl: string;
+      /** 'auto' (the default): WebGL on a GPU, else wasm, else cpu. */
+      backend?: BackendRequest;
+      /** The shipped model.json, read for "before" on the person's held-out drawings. */
+      shippedModelUrl?: string;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' };
 
+/** Epochs and batches count from 1: the point of batch 3 of epoch 1 is made after it. */
 export interface BatchPoint {
   epoch: number;
   batch: number;
@@ -37,6 +48,7 @@ export interface EpochPoint {
   loss: number;
   accuracy: number;
   validationAccuracy: number;
+  /** Time the epoch's batches took, pauses left out (validation not included). */
   ms: number;
 }
 
@@ -49,7 +61,11 @@ export interface TestReport {
   confusion: number[][];
   /** Up to a few misread test images per confusion cell, keyed `"true,predicted"`. */
   misread: Record<string, { index: number; pixels: Uint8Array }[]>;
-  /** On the person's held-out drawings, before (shipped model) and after, if any were added. */
+  /**
+   * On the person's held-out drawings (the newest of each digit drawn twice or more): how many
+   * of `total` the shipped model (before) and the trained one (after) read right. Null when
+   * none were held out or the shipped model could not be read.
+   */
   personal: { before: number; after: number; total: number } | null;
 }
 
@@ -60,7 +76,13 @@ export type FromWorker =
   | { type: 'batch'; point: BatchPoint; batchesPerEpoch: number }
   | { type: 'epoch'; point: EpochPoint }
   | { type: 'state'; state: TrainState }
-  | { type: 'done'; report: TestReport; model: TrainedModelFiles }
+  | {
+      type: 'done';
+      report: TestReport;
+      model: TrainedModelFiles;
+      /** The worker's tensors left after the run minus before it: 0 unless one leaked. */
+      tensorsLeft?: number;
+    }
   | { type: 'error'; message: string; detail: string };
 
 /** The trained model in tfjs's layers format, with the serving signature in its metadata. */
@@ -83,6 +105,8 @@ export interface TrainRun {
   report: TestReport | null;
   model: TrainedModelFiles | null;
   error: { message: string; detail: string } | null;
+  /** From the done message: the worker's tensors left by the run (0 unless one leaked). */
+  tensorsLeft?: number;
 }
 
 /** The main thread's handle on the worker (trainClient.ts), in predictionLoop's shape. */
