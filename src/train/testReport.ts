@@ -18,7 +18,10 @@ export type PixelSource = (start: number, end: number) => Float32Array;
 export function bytePixels(set: DigitImages): PixelSource {
   return (start, end) => {
     const bytes = set.images.subarray(start * INPUT_PIXELS, end * INPUT_PIXELS);
-    return Float32Array.from(bytes, (b) => b / 255);
+    // A plain loop: Float32Array.from with a map function is ~50x slower in V8.
+    const out = new Float32Array(bytes.length);
+    for (let i = 0; i < bytes.length; i++) out[i] = bytes[i]! / 255;
+    return out;
   };
 }
 
