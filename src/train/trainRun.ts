@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { INPUT_SIZE, NUM_CLASSES } from '../constants';
 import type { ModelMetadata } from '../model/modelFormat';
 import { buildModel } from './buildModel';
+import { DecayingAdam, FINAL_RATE_SHARE } from './decayingAdam';
 import type { MnistData } from './mnistData';
 import { RunGate } from './runGate';
 import {
@@ -96,7 +97,7 @@ async function run(
   const before = await shippedRight(set, options.shippedDigits);
   const random = seededRandom(seed);
   const model = buildModel(settings.arch, seed);
-  const optimizer = tf.train.adam(settings.learningRate);
+  const optimizer = new DecayingAdam(settings.learningRate);
   try {
     model.compile({ optimizer, loss: tf.losses.softmaxCrossEntropy, metrics: ['accuracy'] });
     const { batchSize } = settings;
@@ -113,6 +114,7 @@ async function run(
         await yieldToEvents();
         if (!(await gate.pass())) return null;
         const indices = order.subarray((batch - 1) * batchSize, batch * batchSize);
+        optimizer.setProgress((epoch - 1 + (batch - 1) / batchesPerEpoch) / settings.epochs);
         const [loss, accuracy] = await trainBatch(model, set, indices);
         if (!Number.isFinite(loss)) {
           throw new Error(
@@ -212,7 +214,7 @@ function trainingRecord(
     where: 'the page, in a web worker (issue 26: Train panel)',
     epochs: settings.epochs,
     batchSize: settings.batchSize,
-    optimizer: `adam, learning rate ${settings.learningRate}`,
+    optimizer: `adam, learning rate ${settings.learningRate} falling along a cosine to ${FINAL_RATE_SHARE} of it`,
     seed,
     data:
       `MNIST train: the first ${set.mnistCount} of its first ${set.mnist.count - set.validationSize} ` +
