@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { IDLE_RUN } from '../../train/nextRun';
 import { accuracyChart, lossChart, MAX_BATCH_POINTS } from './trainCharts';
-import { batchPoint, EMPTY_RUN, epochPoint, trainingRun } from './trainRunFixture';
+import { batchPoint, epochPoint, trainingRun } from './trainRunFixture';
 
 describe('lossChart', () => {
   it('places batches within their epoch and epochs at their end', () => {
@@ -28,7 +29,7 @@ describe('lossChart', () => {
   });
 
   it('says so when there is nothing yet', () => {
-    expect(lossChart(EMPTY_RUN).summary).toBe('Loss. no figures yet.');
+    expect(lossChart(IDLE_RUN).summary).toBe('Loss. no figures yet.');
   });
 });
 

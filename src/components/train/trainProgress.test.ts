@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isActive,
-  meanEpochMs,
-  progressPhrases,
-  remainingMs,
-  runProgress,
-  stateText,
-} from './trainProgress';
-import { batchPoint, EMPTY_RUN, epochPoint, trainingRun } from './trainRunFixture';
+import { IDLE_RUN } from '../../train/nextRun';
+import { meanEpochMs, progressPhrases, remainingMs, runProgress, stateText } from './trainProgress';
+import { batchPoint, epochPoint, trainingRun } from './trainRunFixture';
 
 describe('runProgress', () => {
   it('is nothing before the first batch', () => {
-    expect(runProgress(EMPTY_RUN)).toMatchObject({ epoch: 0, batch: 0, done: 0, fraction: 0 });
+    expect(runProgress(IDLE_RUN)).toMatchObject({ epoch: 0, batch: 0, done: 0, fraction: 0 });
   });
 
   it('counts epochs and batches from 1, and the run from its batches', () => {
@@ -20,7 +14,7 @@ describe('runProgress', () => {
   });
 
   it('follows the download while downloading, and is whole when done', () => {
-    const downloading = { ...EMPTY_RUN, state: 'downloading' as const };
+    const downloading = { ...IDLE_RUN, state: 'downloading' as const };
     expect(runProgress({ ...downloading, download: { loaded: 25, total: 100 } }).fraction).toBe(
       0.25,
     );
@@ -31,7 +25,7 @@ describe('runProgress', () => {
 
 describe('remainingMs', () => {
   it('is unknown with nothing to go on', () => {
-    expect(remainingMs(EMPTY_RUN, 10)).toBeNull();
+    expect(remainingMs(IDLE_RUN, 10)).toBeNull();
     expect(remainingMs(trainingRun([batchPoint(1, 10)]), null)).toBeNull();
   });
 
@@ -51,17 +45,10 @@ describe('remainingMs', () => {
   });
 });
 
-describe('isActive', () => {
-  it('is true while the run holds a worker', () => {
-    expect((['downloading', 'training', 'paused'] as const).every(isActive)).toBe(true);
-    expect((['idle', 'done', 'stopped', 'error'] as const).some(isActive)).toBe(false);
-  });
-});
-
 describe('stateText and progressPhrases', () => {
   it('word the download while downloading', () => {
     const run = {
-      ...EMPTY_RUN,
+      ...IDLE_RUN,
       state: 'downloading' as const,
       download: { loaded: 3_200_000, total: 11_000_000 },
     };
@@ -78,6 +65,8 @@ describe('stateText and progressPhrases', () => {
       '14 s per epoch',
       'about 49 s left',
     ]);
+    const last = trainingRun([batchPoint(5, 100)], [epochPoint(1, 14_000)]);
+    expect(progressPhrases(last, null).at(-1)).toBe('measuring accuracy');
     expect(progressPhrases({ ...run, state: 'stopped' }, null)).toEqual([
       'epoch 2 of 5',
       'batch 50 of 100',

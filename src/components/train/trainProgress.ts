@@ -1,3 +1,4 @@
+import { isActive } from '../../train/nextRun';
 import type { BatchPoint, TrainRun, TrainState } from '../../train/trainProtocol';
 import { formatBytes, formatCount, formatDuration } from './trainFormat';
 
@@ -15,11 +16,6 @@ export interface RunProgress {
   done: number;
   /** 0..1 of the whole run's batches; of the download while downloading. */
   fraction: number;
-}
-
-/** The states in which the run holds a worker and Stop means something. */
-export function isActive(state: TrainState): boolean {
-  return state === 'downloading' || state === 'training' || state === 'paused';
 }
 
 /** Batches of the whole run done as of batch `point`. */
@@ -89,7 +85,7 @@ export function stateText(run: TrainRun): string {
 
 /** Where the run is, how long an epoch takes and how long is left, as short phrases. */
 export function progressPhrases(run: TrainRun, msPerBatch: number | null): string[] {
-  const { epoch, batch, epochs, batchesPerEpoch } = runProgress(run);
+  const { epoch, batch, epochs, batchesPerEpoch, done } = runProgress(run);
   const phrases: string[] = [];
   if (epoch > 0) phrases.push(`epoch ${epoch} of ${epochs}`);
   if (epoch > 0 && batchesPerEpoch) {
@@ -97,7 +93,10 @@ export function progressPhrases(run: TrainRun, msPerBatch: number | null): strin
   }
   const epochMs = meanEpochMs(run);
   if (epochMs !== null) phrases.push(`${formatDuration(epochMs)} per epoch`);
+  const trained = batchesPerEpoch !== null && done >= epochs * batchesPerEpoch;
   const left = isActive(run.state) ? remainingMs(run, msPerBatch) : null;
-  if (left !== null) phrases.push(`about ${formatDuration(left)} left`);
+  // After the last batch: validation, then the test set (seconds the pace does not cover).
+  if (left !== null)
+    phrases.push(trained ? 'measuring accuracy' : `about ${formatDuration(left)} left`);
   return phrases;
 }

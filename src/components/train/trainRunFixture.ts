@@ -1,3 +1,4 @@
+import { IDLE_RUN } from '../../train/nextRun';
 import type { BatchPoint, EpochPoint, TrainRun, TrainSettings } from '../../train/trainProtocol';
 
 // Runs for the panel's tests: plain data, as a TrainClient reports them.
@@ -9,19 +10,6 @@ export const SETTINGS: TrainSettings = {
   learningRate: 0.001,
   limit: null,
   personal: null,
-};
-
-export const EMPTY_RUN: TrainRun = {
-  state: 'idle',
-  settings: null,
-  backend: null,
-  download: null,
-  batchesPerEpoch: null,
-  batches: [],
-  epochs: [],
-  report: null,
-  model: null,
-  error: null,
 };
 
 export function batchPoint(epoch: number, batch: number, loss = 1, accuracy = 0.5): BatchPoint {
@@ -39,7 +27,7 @@ export function trainingRun(
   batchesPerEpoch = 100,
 ): TrainRun {
   return {
-    ...EMPTY_RUN,
+    ...IDLE_RUN,
     state: 'training',
     settings: SETTINGS,
     backend: 'webgl',

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TrainClient, TrainRun } from '../../train/trainProtocol';
-import { createTrainingSession, IDLE_RUN } from './trainingSession';
+import { IDLE_RUN } from '../../train/nextRun';
+import { createTrainingSession } from './trainingSession';
 import { batchPoint, SETTINGS } from './trainRunFixture';
 
 /** A client whose run is set by hand, recording what it was asked. */
@@ -35,22 +36,25 @@ function setup() {
     clients.push(fakeClient());
     return Promise.resolve(clients.at(-1)!.client);
   });
-  const session = createTrainingSession(load, () => time);
+  const dataBytes = vi.fn(() => Promise.resolve(11_594_722));
+  const session = createTrainingSession({ client: load, dataBytes }, () => time);
   const tick = (ms: number) => (time += ms);
-  return { session, clients, load, tick };
+  return { session, clients, load, dataBytes, tick };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve));
 
 describe('createTrainingSession', () => {
-  it('loads nothing until the panel opens, then one client', async () => {
-    const { session, clients, load } = setup();
+  it('loads nothing until the panel opens, then one client and the download size', async () => {
+    const { session, clients, load, dataBytes } = setup();
     expect(load).not.toHaveBeenCalled();
     session.open();
     session.open();
     await flush();
     expect(load).toHaveBeenCalledTimes(1);
     expect(clients).toHaveLength(1);
+    expect(dataBytes).toHaveBeenCalledTimes(1);
+    expect(session.getView().dataBytes).toBe(11_594_722);
   });
 
   it('shows the client run, and frees it when the panel closes, the run stopped', async () => {
@@ -76,11 +80,15 @@ describe('createTrainingSession', () => {
     expect(session.getView().run).toBe(IDLE_RUN);
   });
 
-  it('keeps the finished run shown on reopening, and gives the next run a fresh client', async () => {
+  it('runs again on the same client, and keeps the last run shown on reopening', async () => {
     const { session, clients } = setup();
     session.open();
     session.start(SETTINGS);
     await flush();
+    clients[0]!.report({ state: 'done', settings: SETTINGS });
+    session.start(SETTINGS);
+    await flush();
+    expect(clients[0]!.calls).toEqual(['start', 'start']);
     clients[0]!.report({ state: 'done', settings: SETTINGS });
     session.close();
     session.open();
@@ -93,11 +101,6 @@ describe('createTrainingSession', () => {
     await flush();
     expect(clients).toHaveLength(2);
     expect(clients[1]!.calls).toEqual(['start']);
-    clients[1]!.report({ state: 'stopped' });
-    session.start(SETTINGS);
-    await flush();
-    expect(clients[1]!.calls).toEqual(['start', 'dispose']);
-    expect(clients[2]!.calls).toEqual(['start']);
   });
 
   it('starts once for a double click, and not at all while a run is active', async () => {
@@ -148,7 +151,7 @@ describe('createTrainingSession', () => {
       .fn<() => Promise<TrainClient>>()
       .mockRejectedValueOnce(new Error('offline'))
       .mockResolvedValue(client.client);
-    const session = createTrainingSession(load);
+    const session = createTrainingSession({ client: load, dataBytes: () => Promise.reject() });
     session.open();
     session.start(SETTINGS);
     await flush();

@@ -1,20 +1,23 @@
+import { IDLE_RUN, isActive } from '../../train/nextRun';
 import type { TrainClient, TrainRun, TrainSettings } from '../../train/trainProtocol';
-import { batchesDone, isActive } from './trainProgress';
+import { batchesDone } from './trainProgress';
 
 // The Train panel's hold on a TrainClient: loaded when the panel opens (the training code is
-// a separate chunk), freed when it closes, a fresh one for each run. Framework-free, in
-// predictionLoop's shape; hooks/useTraining.ts is its React side.
+// a separate chunk), freed when it closes. Framework-free, in predictionLoop's shape;
+// hooks/useTraining.ts is its React side.
 
 export interface TrainingView {
   run: TrainRun;
   /** Milliseconds per batch over the batches seen since training last (re)started. */
   msPerBatch: number | null;
+  /** Bytes of MNIST a run downloads, once the manifest is read. */
+  dataBytes: number | null;
 }
 
 export interface TrainingSession {
   getView(): TrainingView;
   subscribe(listener: () => void): () => void;
-  /** The panel opened: loads the training code and makes a client. */
+  /** The panel opened: loads the training code, makes a client, reads the download size. */
   open(): void;
   /** The panel closed: frees the client's worker; the last run's figures stay. */
   close(): void;
@@ -24,32 +27,27 @@ export interface TrainingSession {
   stop(): void;
 }
 
-export const IDLE_RUN: TrainRun = {
-  state: 'idle',
-  settings: null,
-  backend: null,
-  download: null,
-  batchesPerEpoch: null,
-  batches: [],
-  epochs: [],
-  report: null,
-  model: null,
-  error: null,
-};
+export interface TrainingLoaders {
+  /** The training code, then a new client. */
+  client: () => Promise<TrainClient>;
+  /** MNIST's download size (its manifest). */
+  dataBytes: () => Promise<number>;
+}
 
 function failed(message: string, error: unknown): TrainRun {
   return { ...IDLE_RUN, state: 'error', error: { message, detail: String(error) } };
 }
 
 /**
- * Creating one has no side effects; `load` (the training code, then a new client) is called
- * on open and for each run after the first.
+ * Creating one has no side effects. One client serves every run while the panel is open
+ * (trainClient keeps its worker, and MNIST, after a run is done); a panel opened again gets
+ * a new one.
  */
 export function createTrainingSession(
-  load: () => Promise<TrainClient>,
+  load: TrainingLoaders,
   now: () => number = () => performance.now(),
 ): TrainingSession {
-  let view: TrainingView = { run: IDLE_RUN, msPerBatch: null };
+  let view: TrainingView = { run: IDLE_RUN, msPerBatch: null, dataBytes: null };
   const listeners = new Set<() => void>();
   let held: { client: TrainClient; unsubscribe: () => void } | null = null;
   let loading: Promise<TrainClient | null> | null = null;
@@ -59,6 +57,7 @@ export function createTrainingSession(
   let pace: { time: number; batch: number } | null = null;
   // Start was asked for and the client is still loading: a second Start is not a second run.
   let starting = false;
+  let sizeAsked = false;
 
   const set = (next: Partial<TrainingView>) => {
     view = { ...view, ...next };
@@ -67,7 +66,7 @@ export function createTrainingSession(
 
   const show = (run: TrainRun) => {
     if (run === view.run) return;
-    // A new client starts idle: the figures of the run before stay until the next starts.
+    // A panel opened again gets an idle client: the last run's figures stay until the next.
     if (run.state === 'idle' && view.run.state !== 'idle') return;
     const last = run.batches.at(-1);
     const done = last && run.batchesPerEpoch ? batchesDone(last, run.batchesPerEpoch) : null;
@@ -82,7 +81,7 @@ export function createTrainingSession(
     if (held) return Promise.resolve(held.client);
     if (loading) return loading;
     const current = generation;
-    loading = load().then(
+    loading = load.client().then(
       (client) => {
         if (current !== generation) {
           client.dispose();
@@ -115,13 +114,26 @@ export function createTrainingSession(
     held = null;
   };
 
+  const readSize = () => {
+    if (sizeAsked) return;
+    sizeAsked = true;
+    // Without the size the panel says "Downloads MNIST" and the run still works.
+    load.dataBytes().then(
+      (dataBytes) => set({ dataBytes }),
+      () => (sizeAsked = false),
+    );
+  };
+
   return {
     getView: () => view,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    open: () => void attach(),
+    open() {
+      readSize();
+      void attach();
+    },
     close() {
       detach();
       // Freed mid-run: the run ends here, as Stop would end it.
@@ -129,8 +141,6 @@ export function createTrainingSession(
     },
     start(settings) {
       if (starting || isActive(view.run.state)) return;
-      // Each run gets a fresh client: the last one's worker is freed.
-      if (held && held.client.getRun().state !== 'idle') detach();
       starting = true;
       set({ run: { ...IDLE_RUN, settings }, msPerBatch: null });
       void attach().then((client) => {
