@@ -5,6 +5,7 @@ import { DrawingPad } from './components/DrawingPad';
 import { DrawingToolbar } from './components/DrawingToolbar';
 import { InputPreview } from './components/InputPreview';
 import { LayersPanel } from './components/LayersPanel';
+import { TrainPanel } from './components/TrainPanel';
 import { ModelInfo } from './components/ModelInfo';
 import { ModelStatus } from './components/ModelStatus';
 import { PersonalPanel } from './components/PersonalPanel';
@@ -189,6 +190,12 @@ export function App() {
               'shown: the panel reads them from the page’s own forward pass, which only the ' +
               'shipped model runs.'
             : null
+        }
+      />
+      <TrainPanel
+        personalExamples={null}
+        onUse={(files) =>
+          user.load({ kind: 'kept', kept: { name: 'Trained in this page', artifacts: files } })
         }
       />
       <footer className="app__footer">

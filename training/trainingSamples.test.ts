@@ -107,13 +107,14 @@ describe('stroke zeros (--slashed-zeros)', () => {
   const ring: StrokeDigit = {
     label: 0,
     writer: 'tra-1',
+    index: 0,
     strokes: [
       Array.from({ length: 41 }, (_, i): [number, number] => [
         50 + 20 * Math.cos((i / 40) * 2 * Math.PI),
         50 + 30 * Math.sin((i / 40) * 2 * Math.PI),
       ]),
     ],
-  } as StrokeDigit;
+  };
   const batch: Sample[] = Array.from({ length: 20 }, () => ({ kind: 'strokes', digit: ring }));
   const centreInk = (slashedZeros: number) => {
     const { images, labels } = makeBatch(
