@@ -1,6 +1,6 @@
-// The kernels of training/wasmConvGradients.ts (Node training), for the training worker (src
-// cannot import training/), with MaxPoolGrad's heap views taken after its output is allocated.
-// That file should become a re-export of this one.
+// Conv gradients the wasm backend lacks, for the training worker and for Node training
+// (training/wasmConvGradients.ts re-exports them); MaxPoolGrad's heap views are taken after its
+// output is allocated.
 import {
   backend_util,
   Conv2DBackpropFilter,
