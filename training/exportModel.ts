@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelMetadata } from '../src/model/modelFormat';
+import { saveToMemory } from '../src/train/trainedModelFiles';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_FILE = 'group1-shard1of1.bin';
@@ -16,20 +17,8 @@ export async function exportModel(
   dir: string,
   metadata: ModelMetadata,
 ): Promise<{ modelJsonBytes: number; weightBytes: number }> {
-  let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  if (!artifacts?.weightSpecs || !artifacts.weightData)
-    throw new Error('model.save gave no weights');
-  const source = new Float32Array(
-    tf.io.concatenateArrayBuffers(
-      Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData],
-    ),
-  );
+  const { artifacts, weightData } = await saveToMemory(model);
+  const source = new Float32Array(weightData);
   const { specs, bytes } = quantiseUint8(artifacts.weightSpecs, source);
 
   const modelJson = {

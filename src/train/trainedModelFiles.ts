@@ -27,6 +27,28 @@ export async function saveTrainedModel(
   model: tfl.LayersModel,
   metadata: ModelMetadata,
 ): Promise<TrainedModelFiles> {
+  const { artifacts, weightData } = await saveToMemory(model);
+  return {
+    modelJson: {
+      format: 'layers-model',
+      generatedBy: `TensorFlow.js tfjs-layers v${tf.version_core}`,
+      convertedBy: 'trained in the page (src/train/trainRun.ts)',
+      modelTopology: artifacts.modelTopology,
+      weightsManifest: [{ paths: [TRAINED_WEIGHTS_FILE], weights: artifacts.weightSpecs }],
+      userDefinedMetadata: metadata,
+    },
+    weightData,
+  };
+}
+
+/**
+ * model.save into memory (no tfjs-node in Node, no download in the page): the topology, the
+ * weight specs and the float32 weights as one buffer. Node's exportModel writes these too.
+ */
+export async function saveToMemory(model: tfl.LayersModel): Promise<{
+  artifacts: tf.io.ModelArtifacts & { weightSpecs: tf.io.WeightsManifestEntry[] };
+  weightData: ArrayBuffer;
+}> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await model.save(
     tf.io.withSaveHandler(async (a) => {
@@ -39,15 +61,5 @@ export async function saveTrainedModel(
   const weightData = Array.isArray(artifacts.weightData)
     ? tf.io.concatenateArrayBuffers(artifacts.weightData)
     : artifacts.weightData;
-  return {
-    modelJson: {
-      format: 'layers-model',
-      generatedBy: `TensorFlow.js tfjs-layers v${tf.version_core}`,
-      convertedBy: 'trained in the page (src/train/trainRun.ts)',
-      modelTopology: artifacts.modelTopology,
-      weightsManifest: [{ paths: [TRAINED_WEIGHTS_FILE], weights: artifacts.weightSpecs }],
-      userDefinedMetadata: metadata,
-    },
-    weightData,
-  };
+  return { artifacts: { ...artifacts, weightSpecs: artifacts.weightSpecs }, weightData };
 }
