@@ -193,7 +193,7 @@ export function App() {
         }
       />
       <TrainPanel
-        personalExamples={null}
+        personalExamples={personal.count > 0 ? personal.drawings : null}
         onUse={(files) =>
           user.load({ kind: 'kept', kept: { name: 'Trained in this page', artifacts: files } })
         }

@@ -95,6 +95,10 @@ describe('createPersonalSession', () => {
     await until(session, (s) => expect(s.status).toBe('ready'));
     expect(session.getState()).toMatchObject({ count: 1, notice: null });
     expect(labels()).toEqual([4]);
+    // The drawings themselves, for the Train panel's "add my drawings".
+    const { drawings } = session.getState();
+    expect(drawings.labels).toEqual([4]);
+    expect(Array.from(drawings.inputs[0]!)).toEqual(Array.from(input(4)));
   });
 
   it('keeps a correction and tells listeners, with a copy of the input and logits', async () => {

@@ -6,6 +6,8 @@ export interface PersonalState {
   status: 'loading' | 'ready';
   count: number;
   memory: PersonalMemory;
+  /** The kept drawings (28x28 inputs) and their digits, oldest first: extra training data. */
+  drawings: { inputs: readonly Float32Array[]; labels: readonly number[] };
   /** Something the person should know (examples discarded, nothing can be kept here). */
   notice: string | null;
 }
@@ -29,6 +31,7 @@ export const LOADING: PersonalState = {
   status: 'loading',
   count: 0,
   memory: EMPTY_MEMORY,
+  drawings: { inputs: [], labels: [] },
   notice: null,
 };
 
@@ -57,6 +60,7 @@ export function createPersonalSession(
         status: 'ready',
         count: next.length,
         memory: next.length ? personalMemory(next) : EMPTY_MEMORY,
+        drawings: { inputs: next.map((e) => e.input), labels: next.map((e) => e.label) },
         notice: notice ?? state.notice,
       };
       listeners.forEach((listener) => listener());
