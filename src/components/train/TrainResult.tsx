@@ -66,7 +66,13 @@ function PersonalFigure({ personal }: { personal: NonNullable<TestReport['person
     { name: 'This model', right: after },
   ];
   return (
-    <figure className="train-personal" data-testid="train-personal">
+    <figure
+      className="train-personal"
+      data-testid="train-personal-result"
+      data-before={before}
+      data-after={after}
+      data-total={total}
+    >
       <figcaption>
         Your handwriting: {formatCount(total)} of your drawings held out from training
       </figcaption>
