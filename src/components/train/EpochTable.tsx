@@ -5,7 +5,7 @@ import { formatDuration, formatPercent } from './trainFormat';
 export function EpochTable({ epochs }: { epochs: readonly EpochPoint[] }) {
   if (epochs.length === 0) return null;
   return (
-    <table className="train-epochs" data-testid="train-epochs">
+    <table className="train-epochs" data-testid="train-epoch-table">
       <caption>Per epoch</caption>
       <thead>
         <tr>
@@ -18,7 +18,7 @@ export function EpochTable({ epochs }: { epochs: readonly EpochPoint[] }) {
       </thead>
       <tbody>
         {epochs.map((p) => (
-          <tr key={p.epoch}>
+          <tr key={p.epoch} data-testid="train-epoch-row" data-ms={Math.round(p.ms)}>
             <th scope="row">{p.epoch}</th>
             <td>{p.loss.toFixed(4)}</td>
             <td>{formatPercent(p.accuracy)}</td>
