@@ -4,6 +4,7 @@ import {
   type TrainingSession,
   type TrainingView,
 } from '../components/train/trainingSession';
+import { parseBackendRequest } from '../model/backendRequest';
 import {
   manifestBytes,
   MNIST_DIR,
@@ -19,10 +20,13 @@ export interface Training extends TrainingView {
 }
 
 const LOADERS = {
-  /** The client's code is a chunk of its own, fetched the first time the panel opens. */
+  /**
+   * The client's code is a chunk of its own, fetched the first time the panel opens. The
+   * worker trains on the backend `?backend=` forces for the page, else its own 'auto' choice.
+   */
   async client() {
     const { createTrainClient } = await import('../train/trainClient');
-    return createTrainClient();
+    return createTrainClient({ backend: parseBackendRequest(window.location.search) });
   },
   /** The manifest (under a kilobyte), not MNIST: the size is shown before anything big. */
   async dataBytes() {
