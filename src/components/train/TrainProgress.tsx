@@ -17,6 +17,7 @@ export function TrainProgress({ run, msPerBatch }: { run: TrainRun; msPerBatch: 
       data-state={run.state}
       data-epoch={progress.epoch}
       data-batch={progress.batch}
+      data-backend={run.backend ?? ''}
       aria-label="Progress"
     >
       <p className="train-progress__state">
