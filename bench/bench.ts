@@ -7,6 +7,7 @@
 //   BENCH_LOADS (5), BENCH_STROKES (6), BENCH_SINGLES (12)  first visits (fresh browser profiles)
 //     per page, strokes and undo/redo on each; BENCH_RETURNS (5) return visits per page
 //   BENCH_LAYER_ROUNDS (4)  rounds of the Layers panel closed, then open (12 predictions each)
+//   BENCH_TRAIN_BACKENDS (wasm,webgl,cpu)  one full training epoch in the page on each
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import { measureLayersCost, type LayersCostResult } from './layersCost';
 import { accuracyRows } from './accuracyRows';
 import { BENCHMARKS_PAGE, initialFiles, updateBenchmarksPage, webglRenderer } from './benchPage';
 import { modelAccuracies } from './modelAccuracy';
+import { extrasRows, measureExtras, trainBackends, type ExtrasResult } from './pageExtras';
 import {
   heldOutNonDigitSample,
   replayNonDigits,
@@ -92,6 +94,7 @@ let nonDigits: NonDigitReplayResult;
 const latency: LatencyResult[] = [];
 const returnVisits: { backend: BenchBackend; modelReadyMs: Summary }[] = [];
 const layersCost: LayersCostResult[] = [];
+let extras: ExtrasResult;
 const chromium = browser.version();
 const renderer = await webglRenderer(browser);
 try {
@@ -121,6 +124,14 @@ try {
       await measureLayersCost(browser, url, backend, { rounds: LAYER_ROUNDS, singles: 12 }),
     );
   }
+  await browser.close();
+  extras = await measureExtras(
+    launchChromium,
+    url,
+    'dist',
+    { userModelBackends: RETURN_VISITS, trainBackends: trainBackends(), strokes: RUNS.strokes },
+    step,
+  );
 } finally {
   await browser.close();
   server.close();
@@ -148,6 +159,7 @@ writeFileSync(
       latency,
       returnVisits,
       layersCost,
+      extras,
       assets,
       initial,
       modules,
@@ -230,6 +242,7 @@ function table(): string {
       `Predict, single on an idle page, Layers panel closed / open, ${label(c.backend)}`,
       `closed ${ms(c.closedMs)}; open ${ms(c.openMs)} (open / closed, medians: ${ratioOf(c.openMs.median, c.closedMs.median)})`,
     ]),
+    ...extrasRows(extras, assets),
     [
       'JavaScript + CSS loaded by the page',
       `${kb(sum(initial.map(byFile), 'gzip'))} gzip (${kb(sum(initial.map(byFile), 'bytes'))} raw): ${initial.join(', ')}`,

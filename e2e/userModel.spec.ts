@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readOutputs } from '../src/usermodel/conventions';
 import {
   BROKEN_FIXTURES,
   GOOD_FIXTURES,
-  USER_MODELS_DIR,
   fixturePath,
   type BrokenProblem,
   type GoodFixture,
@@ -13,6 +10,7 @@ import {
 import { flatten, referencePredict } from '../training/userModelFixtures/referencePredict';
 import { expect, test } from './fixtures';
 import type { RecogniserPage } from './support/RecogniserPage';
+import { serveUserModels } from './support/serveUserModels';
 import { ONE, SEVEN } from './support/strokes';
 
 // A person's own converted model beside the shipped one (issue 25): every fixture in
@@ -47,18 +45,6 @@ async function expectLoaded(app: RecogniserPage, fixture: GoodFixture): Promise<
     metadata.metadata.signature_def.signature_def.serving_default.inputs,
   ) as { tensor_shape: { dim: { size: string }[] } }[];
   expect(inputs[0]!.tensor_shape.dim.map((d) => Number(d.size))).toEqual(fixture.inputShape);
-}
-
-/** Serves e2e/user-models/ at <page>/user-models/ (the static server serves the build only). */
-async function serveFixtures(page: Page): Promise<void> {
-  await page.route('**/user-models/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.split('/user-models/')[1] ?? '';
-    try {
-      await route.fulfill({ body: await readFile(join(USER_MODELS_DIR, path)) });
-    } catch {
-      await route.fulfill({ status: 404, body: 'not found' });
-    }
-  });
 }
 
 test('each good model, picked as files, answers beside the shipped one as tfjs in Node does', async ({
@@ -112,7 +98,7 @@ test.describe('by URL', () => {
       page,
     }) => {
       const fixture = GOOD_FIXTURES.find((f) => f.dir === dir)!;
-      await serveFixtures(page);
+      await serveUserModels(page);
       await app.open(`./?backend=${backend}&model=user-models/${dir}/model.json`);
       expect(await app.backendName()).toBe(backend);
       await expectLoaded(app, fixture);
