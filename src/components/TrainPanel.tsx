@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTraining } from '../hooks/useTraining';
 import { DEFAULT_SETTINGS } from '../train/defaultSettings';
 import type { TrainedModelFiles } from '../train/trainProtocol';
+import { KeepData } from './train/KeepData';
 import { TrainCharts } from './train/TrainCharts';
 import { TrainProgress } from './train/TrainProgress';
 import { TrainResult } from './train/TrainResult';
@@ -65,10 +66,23 @@ export function TrainPanel({
               Stop
             </button>
           </TrainSettingsForm>
+          {training.kept && (
+            <KeepData
+              kept={training.kept}
+              busy={active}
+              onKeep={training.setKeep}
+              onDrop={training.dropKept}
+            />
+          )}
           <TrainProgress run={run} msPerBatch={training.msPerBatch} />
           <TrainCharts run={run} />
           {run.state === 'done' && run.report && (
-            <TrainResult report={run.report} model={run.model} onUse={onUse} />
+            <TrainResult
+              report={run.report}
+              model={run.model}
+              tensorsLeft={run.tensorsLeft}
+              onUse={onUse}
+            />
           )}
         </div>
       )}

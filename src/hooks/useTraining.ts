@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createKeptMnist } from '../components/train/keptMnist';
 import {
   createTrainingSession,
   type TrainingSession,
@@ -17,6 +18,8 @@ export interface Training extends TrainingView {
   pause: TrainingSession['pause'];
   resume: TrainingSession['resume'];
   stop: TrainingSession['stop'];
+  setKeep: TrainingSession['setKeep'];
+  dropKept: TrainingSession['dropKept'];
 }
 
 const LOADERS = {
@@ -42,7 +45,10 @@ const LOADERS = {
  * open; closing the panel or unmounting frees it (see createTrainingSession).
  */
 export function useTraining(open: boolean): Training {
-  const [session] = useState(() => createTrainingSession(LOADERS));
+  const [session] = useState(() =>
+    // Cache Storage is missing outside secure contexts: then nothing is offered to keep.
+    createTrainingSession({ ...LOADERS, kept: createKeptMnist(globalThis.caches) }),
+  );
   const view = useSyncExternalStore(session.subscribe, session.getView);
   useEffect(() => {
     if (!open) return;
@@ -55,5 +61,7 @@ export function useTraining(open: boolean): Training {
     pause: session.pause,
     resume: session.resume,
     stop: session.stop,
+    setKeep: session.setKeep,
+    dropKept: session.dropKept,
   };
 }

@@ -1,5 +1,6 @@
 // MNIST for the training worker: the manifest, then the four gzipped files with progress,
-// each checked against the manifest before a run may train on it.
+// each checked against the manifest before a run may train on it. With a store (the person
+// asked to keep MNIST for offline use), kept files are read from it and fetched ones put in it.
 import { INPUT_PIXELS, NUM_CLASSES } from '../constants';
 import {
   MNIST_MANIFEST,
@@ -9,6 +10,7 @@ import {
   type MnistManifest,
   type MnistPart,
 } from './mnistManifest';
+import type { MnistStore } from './mnistStore';
 
 /** Images as 0..255 bytes, INPUT_PIXELS per image, one label per image. */
 export interface DigitImages {
@@ -27,26 +29,59 @@ export type DownloadProgress = (loaded: number, total: number) => void;
 
 type Fetch = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
-/** The manifest of the files under `dataUrl` (a folder URL ending in '/'). */
-export async function fetchMnistManifest(
+export interface LoadOptions {
+  fetchFn?: Fetch;
+  signal?: AbortSignal;
+  /** Kept files: read first (if the manifest's checksum matches), and filled. */
+  store?: MnistStore | null;
+}
+
+/**
+ * The network could not be reached (offline, or the request was blocked), as opposed to a
+ * server that answered with an error or a file that is not the one described.
+ */
+export class NetworkError extends Error {}
+
+/**
+ * The manifest of the files under `dataUrl` (a folder URL ending in '/'). From the network
+ * first, so a new deployment's files are seen; the kept copy when the network fails. `fresh`:
+ * its bytes when they came from the network, kept only once the files it describes are.
+ */
+async function manifestFile(
   dataUrl: string,
-  fetchFn: Fetch = fetch,
-): Promise<MnistManifest> {
+  { fetchFn = fetch, signal, store }: LoadOptions,
+): Promise<{ manifest: MnistManifest; url: string; fresh: Uint8Array<ArrayBuffer> | null }> {
   const url = new URL(MNIST_MANIFEST, dataUrl).href;
-  const manifest = (await (await get(url, fetchFn)).json()) as Partial<MnistManifest>;
-  if (manifest.encoding !== 'gzip' || !MNIST_PARTS.every((p) => manifest.files?.[p])) {
+  try {
+    const fresh = new Uint8Array(await (await get(url, fetchFn, signal)).arrayBuffer());
+    return { manifest: readManifest(fresh, url), url, fresh };
+  } catch (error) {
+    const kept = signal?.aborted ? null : await store?.get(url).catch(() => null);
+    if (!kept) throw error;
+    return { manifest: readManifest(kept, url), url, fresh: null };
+  }
+}
+
+function readManifest(bytes: Uint8Array, url: string): MnistManifest {
+  let manifest: Partial<MnistManifest> | null = null;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<MnistManifest>;
+  } catch {
+    // Not JSON: described below as any other manifest this page cannot read.
+  }
+  if (manifest?.encoding !== 'gzip' || !MNIST_PARTS.every((p) => manifest.files?.[p])) {
     throw new Error(`The MNIST manifest ${url} does not describe the four files this page reads.`);
   }
   return manifest as MnistManifest;
 }
 
-/** Downloads, checks and decompresses MNIST's train and test sets. */
+/** Downloads (or reads where kept), checks and decompresses MNIST's train and test sets. */
 export async function loadMnist(
   dataUrl: string,
   onProgress: DownloadProgress,
-  { fetchFn = fetch, signal }: { fetchFn?: Fetch; signal?: AbortSignal } = {},
+  options: LoadOptions = {},
 ): Promise<MnistData> {
-  const manifest = await fetchMnistManifest(dataUrl, fetchFn);
+  const { manifest, url: manifestUrl, fresh } = await manifestFile(dataUrl, options);
   const total = manifestBytes(manifest);
   const loaded: Record<MnistPart, number> = {
     trainImages: 0,
@@ -59,21 +94,46 @@ export async function loadMnist(
     MNIST_PARTS.map(async (part) => {
       const entry = manifest.files[part];
       const url = new URL(entry.path, dataUrl).href;
-      const gz = await download(url, entry, fetchFn, signal, (n) => {
+      const gz = await fileBytes(url, entry, options, (n) => {
         loaded[part] = n;
         onProgress(
           MNIST_PARTS.reduce((sum, p) => sum + loaded[p], 0),
           total,
         );
       });
-      await checkDigest(gz, entry, url);
       return checkRaw(await gunzip(gz, url), entry, url, part);
     }),
   );
+  // Last: a kept manifest means the files it describes were kept too.
+  if (fresh) await options.store?.put(manifestUrl, fresh).catch(() => {});
   return {
     train: digitImages(trainImages!, trainLabels!),
     test: digitImages(testImages!, testLabels!),
   };
+}
+
+/**
+ * The file's checked bytes: the kept copy if it is the one the manifest describes (a new
+ * deployment may have changed it), else downloaded, checked, then kept.
+ */
+async function fileBytes(
+  url: string,
+  entry: MnistFileEntry,
+  { fetchFn = fetch, signal, store }: LoadOptions,
+  onBytes: (n: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const kept = await store?.get(url).catch(() => null);
+  if (kept && (await matchesEntry(kept, entry))) {
+    onBytes(kept.length);
+    return kept;
+  }
+  const gz = await download(url, entry, fetchFn, signal, onBytes);
+  if (!(await matchesEntry(gz, entry))) {
+    throw new Error(`${url} is not the file the manifest describes.`);
+  }
+  // Not keeping it (storage full, say) does not stop the run; the panel shows what is kept.
+  await store?.put(url, gz).catch(() => {});
+  return gz;
 }
 
 async function get(url: string, fetchFn: Fetch, signal?: AbortSignal): Promise<Response> {
@@ -82,7 +142,9 @@ async function get(url: string, fetchFn: Fetch, signal?: AbortSignal): Promise<R
     response = await fetchFn(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new Error(`Could not download ${url}: the network request failed.`, { cause: error });
+    throw new NetworkError(`Could not download ${url}: the network request failed.`, {
+      cause: error,
+    });
   }
   if (!response.ok) throw new Error(`Could not download ${url}: HTTP ${response.status}.`);
   return response;
@@ -119,15 +181,12 @@ async function download(
 }
 
 /** Where the page is not a secure context there is no crypto.subtle: sizes are checked still. */
-async function checkDigest(
-  gz: Uint8Array<ArrayBuffer>,
-  entry: MnistFileEntry,
-  url: string,
-): Promise<void> {
-  if (!globalThis.crypto?.subtle) return;
+async function matchesEntry(gz: Uint8Array<ArrayBuffer>, entry: MnistFileEntry): Promise<boolean> {
+  if (gz.length !== entry.bytes) return false;
+  if (!globalThis.crypto?.subtle) return true;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', gz));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-  if (hex !== entry.sha256) throw new Error(`${url} is not the file the manifest describes.`);
+  return hex === entry.sha256;
 }
 
 async function gunzip(gz: Uint8Array<ArrayBuffer>, url: string): Promise<Uint8Array> {

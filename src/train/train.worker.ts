@@ -3,7 +3,8 @@
 // files; every tensor lives and dies here. One run at a time; the data is kept for the next.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { loadMnist, type MnistData } from './mnistData';
+import { loadMnist, NetworkError, type MnistData } from './mnistData';
+import { MNIST_CACHE, openMnistStore } from './mnistStore';
 import { floatPixels, predictDigits } from './testReport';
 import { startTrainBackend, watchContextLoss } from './trainBackend';
 import type { FromWorker, ToWorker } from './trainProtocol';
@@ -15,7 +16,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   scope.postMessage(message, transfer);
 
-let data: { url: string; mnist: Promise<MnistData> } | null = null;
+/** MNIST for the next run; `kept`: loaded through the device's cache, so it is kept there. */
+let data: { url: string; kept: boolean; mnist: Promise<MnistData> } | null = null;
 let run: TrainRunHandle | null = null;
 let busy = false;
 let paused = false;
@@ -62,7 +64,7 @@ async function train(message: StartMessage): Promise<void> {
       post({ type: 'backend', name });
       return name;
     });
-    const mnist = await mnistOnce(message.dataUrl, signal);
+    const mnist = await mnistOnce(message.dataUrl, message.keepData ?? false, signal);
     const backendName = await backend;
     if (signal.aborted) return post({ type: 'state', state: 'stopped' });
     unwatch = watchContextLoss(() => {
@@ -82,7 +84,11 @@ async function train(message: StartMessage): Promise<void> {
     const tensorsLeft = tf.memory().numTensors - tensorsBefore;
     post({ type: 'done', ...result, tensorsLeft }, [result.model.weightData]);
   } catch (error) {
-    post(signal.aborted && !lost ? { type: 'state', state: 'stopped' } : errorMessage(error, lost));
+    post(
+      signal.aborted && !lost
+        ? { type: 'state', state: 'stopped' }
+        : errorMessage(error, lost, message.keepData ?? false),
+    );
   } finally {
     unwatch();
     run = null;
@@ -95,14 +101,27 @@ const events: TrainEvents = {
   epoch: (point) => post({ type: 'epoch', point }),
 };
 
-/** MNIST downloaded once per worker; a failed or stopped download is tried again next time. */
-function mnistOnce(url: string, signal: AbortSignal): Promise<MnistData> {
-  if (data?.url !== url) {
+/**
+ * MNIST loaded once per worker; a failed or stopped download is tried again next time. Asked
+ * to keep it, data loaded without keeping it (or whose kept copy the panel has since removed)
+ * is loaded again through the cache, so it is kept.
+ */
+async function mnistOnce(url: string, keep: boolean, signal: AbortSignal): Promise<MnistData> {
+  // Cache Storage is missing outside secure contexts: nothing can be kept there.
+  const caches: CacheStorage | undefined = keep ? globalThis.caches : undefined;
+  const stillKept = async () => (caches ? caches.has(MNIST_CACHE).catch(() => false) : false);
+  const reusable = data?.url === url && (!caches || (data.kept && (await stillKept())));
+  if (!reusable || !data) {
+    const store = caches ? await openMnistStore(caches).catch(() => null) : null;
     const mnist = loadMnist(url, (loaded, total) => post({ type: 'download', loaded, total }), {
       signal,
+      store,
     });
-    data = { url, mnist };
-    mnist.catch(() => (data = null));
+    const loading = { url, kept: store !== null, mnist };
+    data = loading;
+    mnist.catch(() => {
+      if (data === loading) data = null;
+    });
   }
   return data.mnist;
 }
@@ -122,12 +141,18 @@ function shippedDigits(url: string) {
   };
 }
 
-function errorMessage(error: unknown, lost: boolean): FromWorker {
+function errorMessage(error: unknown, lost: boolean, keep: boolean): FromWorker {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    type: 'error',
-    message: lost ? `${message} Training stopped; the page still works.` : message,
-    detail,
-  };
+  let message = error instanceof Error ? error.message : String(error);
+  if (lost) message += ' Training stopped; the page still works.';
+  else if (error instanceof NetworkError) message = offlineMessage(keep);
+  return { type: 'error', message, detail };
+}
+
+/** The network failed: most likely offline, and MNIST not kept for offline use. */
+function offlineMessage(keep: boolean): string {
+  const advice = keep
+    ? 'It is not kept on this device yet: one run with the network keeps it.'
+    : 'To train offline, tick "Keep MNIST for offline use" and run once with the network.';
+  return `MNIST could not be downloaded: the network could not be reached (are you offline?). ${advice}`;
 }

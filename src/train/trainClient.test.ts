@@ -80,6 +80,7 @@ describe('createTrainClient', () => {
         dataUrl: 'http://site.test/mnist/',
         backend: 'auto',
         shippedModelUrl: 'http://site.test/model/model.json',
+        keepData: false,
       },
     ]);
     expect(client.getRun()).toMatchObject({ state: 'downloading', settings: SETTINGS });
@@ -117,8 +118,9 @@ describe('createTrainClient', () => {
     expect(worker().terminated).toBe(false);
     expect(notified).toHaveBeenCalled();
 
-    client.start({ ...SETTINGS, epochs: 1 });
+    client.start({ ...SETTINGS, epochs: 1 }, { keepData: true });
     expect(workers).toHaveLength(1);
+    expect(worker().sent.at(-1)).toMatchObject({ type: 'start', keepData: true });
     expect(client.getRun()).toMatchObject({ state: 'downloading', batches: [], report: null });
   });
 

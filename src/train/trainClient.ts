@@ -114,7 +114,7 @@ export function createTrainClient(options: TrainClientOptions = {}): TrainClient
   };
 
   return {
-    start(settings: TrainSettings) {
+    start(settings: TrainSettings, { keepData = false } = {}) {
       if (disposed || isActive(run.state)) return;
       worker ??= openWorker();
       pending = [];
@@ -125,6 +125,7 @@ export function createTrainClient(options: TrainClientOptions = {}): TrainClient
         dataUrl: options.dataUrl ?? defaultDataUrl(),
         backend: options.backend ?? 'auto',
         shippedModelUrl: options.shippedModelUrl ?? defaultShippedModelUrl(),
+        keepData,
       });
     },
     pause() {

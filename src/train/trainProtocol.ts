@@ -30,6 +30,8 @@ export type ToWorker =
       backend?: BackendRequest;
       /** The shipped model.json, read for "before" on the person's held-out drawings. */
       shippedModelUrl?: string;
+      /** Keep MNIST on the device for offline use (Cache Storage), and read it from there. */
+      keepData?: boolean;
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -111,7 +113,8 @@ export interface TrainRun {
 
 /** The main thread's handle on the worker (trainClient.ts), in predictionLoop's shape. */
 export interface TrainClient {
-  start(settings: TrainSettings): void;
+  /** `keepData`: read MNIST from, and keep it in, the device's cache (offline use). */
+  start(settings: TrainSettings, options?: { keepData?: boolean }): void;
   pause(): void;
   resume(): void;
   /** Ends the run and frees the worker; the figures so far stay. */

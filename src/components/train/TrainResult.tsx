@@ -8,10 +8,13 @@ import { formatCount, formatPercent } from './trainFormat';
 export function TrainResult({
   report,
   model,
+  tensorsLeft,
   onUse,
 }: {
   report: TestReport;
   model: TrainedModelFiles | null;
+  /** The worker's tensors the run left behind (0 unless one leaked), for tests to read. */
+  tensorsLeft: number | undefined;
   onUse: (files: TrainedModelFiles) => void;
 }) {
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -29,6 +32,7 @@ export function TrainResult({
       className="train-result"
       data-testid="train-result"
       data-test-accuracy={String(report.accuracy)}
+      data-tensors-left={tensorsLeft}
       aria-label="Result"
     >
       <p className="train-result__accuracy">

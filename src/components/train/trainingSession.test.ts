@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TrainClient, TrainRun } from '../../train/trainProtocol';
 import { IDLE_RUN } from '../../train/nextRun';
-import { createTrainingSession } from './trainingSession';
+import { createTrainingSession, type KeptMnist } from './trainingSession';
 import { batchPoint, SETTINGS } from './trainRunFixture';
 
 /** A client whose run is set by hand, recording what it was asked. */
@@ -10,7 +10,7 @@ function fakeClient() {
   const listeners = new Set<() => void>();
   const calls: string[] = [];
   const client: TrainClient = {
-    start: () => void calls.push('start'),
+    start: (_, options) => void calls.push(options?.keepData ? 'start keeping' : 'start'),
     pause: () => void calls.push('pause'),
     resume: () => void calls.push('resume'),
     stop: () => void calls.push('stop'),
@@ -28,8 +28,19 @@ function fakeClient() {
   return { client, calls, report };
 }
 
+/** The device's kept MNIST: `bytes` of it, and the remembered choice. */
+function fakeKept(state: { wanted: boolean; bytes: number }) {
+  const kept: KeptMnist = {
+    wanted: () => state.wanted,
+    setWanted: (on) => void (state.wanted = on),
+    bytes: vi.fn(() => Promise.resolve(state.bytes)),
+    drop: vi.fn(() => Promise.resolve(void (state.bytes = 0))),
+  };
+  return kept;
+}
+
 /** A session over fake clients, the training code loaded when `loaded` is resolved. */
-function setup() {
+function setup(kept: KeptMnist | null = null) {
   const clients: ReturnType<typeof fakeClient>[] = [];
   let time = 0;
   const load = vi.fn(() => {
@@ -37,7 +48,7 @@ function setup() {
     return Promise.resolve(clients.at(-1)!.client);
   });
   const dataBytes = vi.fn(() => Promise.resolve(11_594_722));
-  const session = createTrainingSession({ client: load, dataBytes }, () => time);
+  const session = createTrainingSession({ client: load, dataBytes, kept }, () => time);
   const tick = (ms: number) => (time += ms);
   return { session, clients, load, dataBytes, tick };
 }
@@ -162,5 +173,58 @@ describe('createTrainingSession', () => {
     session.start(SETTINGS);
     await flush();
     expect(client.calls).toEqual(['start']);
+  });
+
+  it('keeps MNIST only when asked, remembered; reads what is kept on opening and after a run', async () => {
+    const state = { wanted: true, bytes: 0 };
+    const kept = fakeKept(state);
+    const { session, clients } = setup(kept);
+    expect(session.getView().kept).toEqual({ wanted: true, bytes: null });
+    expect(kept.bytes).not.toHaveBeenCalled();
+    session.open();
+    await flush();
+    expect(session.getView().kept).toEqual({ wanted: true, bytes: 0 });
+    session.start(SETTINGS);
+    await flush();
+    expect(clients[0]!.calls).toEqual(['start keeping']);
+    clients[0]!.report({ state: 'training' });
+    state.bytes = 11_594_722;
+    clients[0]!.report({ state: 'done' });
+    await flush();
+    expect(session.getView().kept?.bytes).toBe(11_594_722);
+
+    session.setKeep(false);
+    expect(state.wanted).toBe(false);
+    expect(session.getView().kept?.wanted).toBe(false);
+    session.start(SETTINGS);
+    await flush();
+    expect(clients[0]!.calls).toEqual(['start keeping', 'start']);
+  });
+
+  it('drops the kept copy, but not while a run may be filling it', async () => {
+    const kept = fakeKept({ wanted: true, bytes: 500 });
+    const { session, clients } = setup(kept);
+    session.open();
+    session.start(SETTINGS);
+    await flush();
+    clients[0]!.report({ state: 'downloading' });
+    session.dropKept();
+    expect(kept.drop).not.toHaveBeenCalled();
+    clients[0]!.report({ state: 'stopped' });
+    session.dropKept();
+    await flush();
+    expect(kept.drop).toHaveBeenCalledTimes(1);
+    expect(session.getView().kept).toEqual({ wanted: true, bytes: 0 });
+  });
+
+  it('offers no keeping where nothing can be kept', async () => {
+    const { session, clients } = setup(null);
+    session.open();
+    session.setKeep(true);
+    session.dropKept();
+    session.start(SETTINGS);
+    await flush();
+    expect(session.getView().kept).toBeNull();
+    expect(clients[0]!.calls).toEqual(['start']);
   });
 });

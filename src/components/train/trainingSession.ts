@@ -12,6 +12,23 @@ export interface TrainingView {
   msPerBatch: number | null;
   /** Bytes of MNIST a run downloads, once the manifest is read. */
   dataBytes: number | null;
+  /** MNIST kept on the device for offline use; null where it cannot be (no Cache Storage). */
+  kept: KeptView | null;
+}
+
+export interface KeptView {
+  /** The person asked to keep it (remembered across visits): runs read and fill the cache. */
+  wanted: boolean;
+  /** Bytes kept now; null until read, or if they could not be. */
+  bytes: number | null;
+}
+
+/** The device's copy of MNIST and the person's choice to keep one (keptMnist.ts). */
+export interface KeptMnist {
+  wanted(): boolean;
+  setWanted(on: boolean): void;
+  bytes(): Promise<number>;
+  drop(): Promise<void>;
 }
 
 export interface TrainingSession {
@@ -25,6 +42,10 @@ export interface TrainingSession {
   pause(): void;
   resume(): void;
   stop(): void;
+  /** Keep MNIST for offline use from the next run on (or not); remembered. */
+  setKeep(on: boolean): void;
+  /** Removes the kept copy (not during a run, which may be filling it). */
+  dropKept(): void;
 }
 
 export interface TrainingLoaders {
@@ -32,6 +53,8 @@ export interface TrainingLoaders {
   client: () => Promise<TrainClient>;
   /** MNIST's download size (its manifest). */
   dataBytes: () => Promise<number>;
+  /** Null or missing where nothing can be kept. */
+  kept?: KeptMnist | null;
 }
 
 function failed(message: string, error: unknown): TrainRun {
@@ -47,7 +70,13 @@ export function createTrainingSession(
   load: TrainingLoaders,
   now: () => number = () => performance.now(),
 ): TrainingSession {
-  let view: TrainingView = { run: IDLE_RUN, msPerBatch: null, dataBytes: null };
+  const keeper = load.kept ?? null;
+  let view: TrainingView = {
+    run: IDLE_RUN,
+    msPerBatch: null,
+    dataBytes: null,
+    kept: keeper && { wanted: keeper.wanted(), bytes: null },
+  };
   const listeners = new Set<() => void>();
   let held: { client: TrainClient; unsubscribe: () => void } | null = null;
   let loading: Promise<TrainClient | null> | null = null;
@@ -58,6 +87,8 @@ export function createTrainingSession(
   // Start was asked for and the client is still loading: a second Start is not a second run.
   let starting = false;
   let sizeAsked = false;
+  // Bumped by each read of the kept bytes: only the newest lands.
+  let keptReads = 0;
 
   const set = (next: Partial<TrainingView>) => {
     view = { ...view, ...next };
@@ -74,7 +105,23 @@ export function createTrainingSession(
     if (run.state !== 'training' || done === null) pace = null;
     else if (!pace || done < pace.batch) pace = { time: now(), batch: done };
     else if (done > pace.batch) msPerBatch = (now() - pace.time) / (done - pace.batch);
+    const ended = isActive(view.run.state) && !isActive(run.state);
     set({ run, msPerBatch });
+    // A run that ended may have kept MNIST (or failed to).
+    if (ended) readKept();
+  };
+
+  const setKept = (change: Partial<KeptView>) => {
+    if (view.kept) set({ kept: { ...view.kept, ...change } });
+  };
+
+  const readKept = () => {
+    if (!keeper) return;
+    const read = ++keptReads;
+    keeper.bytes().then(
+      (bytes) => read === keptReads && setKept({ bytes }),
+      () => read === keptReads && setKept({ bytes: null }),
+    );
   };
 
   const attach = (): Promise<TrainClient | null> => {
@@ -132,6 +179,7 @@ export function createTrainingSession(
     },
     open() {
       readSize();
+      readKept();
       void attach();
     },
     close() {
@@ -146,7 +194,7 @@ export function createTrainingSession(
       void attach().then((client) => {
         if (!client || !starting) return;
         starting = false;
-        client.start(settings);
+        client.start(settings, { keepData: view.kept?.wanted ?? false });
       });
     },
     pause: () => held?.client.pause(),
@@ -157,6 +205,14 @@ export function createTrainingSession(
       // Stopped before the training code arrived: nothing ran.
       detach();
       set({ run: { ...view.run, state: 'stopped' } });
+    },
+    setKeep(on) {
+      keeper?.setWanted(on);
+      setKept({ wanted: on });
+    },
+    dropKept() {
+      if (!keeper || starting || isActive(view.run.state)) return;
+      keeper.drop().then(readKept, readKept);
     },
   };
 }
