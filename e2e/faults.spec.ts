@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { RecogniserPage } from './support/RecogniserPage';
+import { serveUserModels } from './support/serveUserModels';
 import { ONE } from './support/strokes';
 import { interceptWebglContexts } from './support/webglContexts';
 
@@ -48,6 +49,19 @@ test.describe('model files that are missing or damaged', () => {
     await app.waitForModelReady();
     // The drawing made while the model was missing is predicted once it arrives.
     expect(await app.predictedDigit()).toBe(1);
+  });
+
+  test("with the shipped model missing, a model of the person's still loads and answers", async ({
+    app,
+    page,
+  }) => {
+    await replace(page, '/model/model.json', { status: 404, body: 'Not Found' });
+    await serveUserModels(page);
+    await app.page.goto('./?model=user-models/dense-graph/model.json');
+    await app.waitForModelError();
+    expect(await app.userModel.waitForReady()).toMatchObject({ format: 'graph' });
+    await app.drawNormalised(ONE);
+    expect(await app.userModel.waitForAnswer()).toBe(1);
   });
 
   test('model.json that is not JSON', async ({ app, page }) => {

@@ -85,9 +85,20 @@ export function App() {
   const previewInput =
     digit?.input ?? prepared.inputs[lastWrittenGroup(prepared.plan.groups)] ?? null;
   // A model the person brought reads the same digits, beside the shipped model.
-  const user = useUserModel(classifier);
+  const shippedFailed = modelState.status === 'error';
+  const user = useUserModel(classifier, shippedFailed);
   const userReady = user.state.status === 'ready' ? user.state : null;
-  const digitInputs = useMemo(() => reading.digits.map((d) => d.input), [reading.digits]);
+  // The digits as the shipped model's reading split them; without a shipped model (it failed to
+  // load), the geometric groups alone.
+  const digitInputs = useMemo(
+    () =>
+      shippedFailed
+        ? prepared.plan.groups
+            .map((_, i) => prepared.inputs[i])
+            .filter((input): input is Float32Array => input instanceof Float32Array)
+        : reading.digits.map((d) => d.input),
+    [shippedFailed, prepared, reading.digits],
+  );
   const userReading = useUserPrediction(
     userReady?.model ?? null,
     userReady?.convention ?? null,

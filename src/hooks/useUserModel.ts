@@ -17,12 +17,19 @@ export interface UserModelHandle {
   remove: UserModelSession['remove'];
 }
 
+/** The backend token when the shipped model could not load: whatever backend tfjs has. */
+const NO_SHIPPED_MODEL = 'no shipped model';
+
 /**
  * The person's own model (see createUserModelSession): `?model=` or the kept copy at start,
- * loaded on the shipped model's backend once that is final. The loader and tfjs's graph and
- * layers support are fetched only when a model is loaded, so the default page does not grow.
+ * loaded on the shipped model's backend once that is final, or, when the shipped model failed
+ * to load (`shippedFailed`), on the backend tfjs has. The loader and tfjs's graph and layers
+ * support are fetched only when a model is loaded, so the default page does not grow.
  */
-export function useUserModel(classifier: Classifier | null): UserModelHandle {
+export function useUserModel(
+  classifier: Classifier | null,
+  shippedFailed: boolean,
+): UserModelHandle {
   const [session] = useState(() =>
     createUserModelSession({
       load: async (source) => (await import('../usermodel/loadUserModel')).loadUserModel(source),
@@ -34,7 +41,8 @@ export function useUserModel(classifier: Classifier | null): UserModelHandle {
   const state = useSyncExternalStore(session.subscribe, session.getState);
   useEffect(() => session.start(requestedModel()), [session]);
   // A classifier still to settle answers on an interim backend: the model waits for the final.
-  const backend = classifier && !classifier.settle ? classifier : null;
+  const backend =
+    classifier && !classifier.settle ? classifier : shippedFailed ? NO_SHIPPED_MODEL : null;
   useEffect(() => session.setBackend(backend), [session, backend]);
   return {
     state,
