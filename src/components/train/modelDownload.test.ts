@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadableModelJson } from './modelDownload';
+import { downloadableModelJson, weightsFileName } from './modelDownload';
 
 const spec = (name: string) => ({ name, shape: [2], dtype: 'float32' });
 
@@ -28,5 +28,16 @@ describe('downloadableModelJson', () => {
         weightData: new ArrayBuffer(0),
       }),
     ).toThrow(/no weights manifest/);
+  });
+
+  it("names each run's weights by its architecture and time, so downloads never collide", () => {
+    const files = (architecture?: string) => ({
+      modelJson: { userDefinedMetadata: architecture ? { architecture } : {} },
+      weightData: new ArrayBuffer(0),
+    });
+    const when = new Date(2026, 11, 3, 7, 5, 9);
+    expect(weightsFileName(files('dense128'), when)).toBe('weights-dense128-20261203-070509.bin');
+    expect(weightsFileName(files('../x y'), when)).toBe('weights-xy-20261203-070509.bin');
+    expect(weightsFileName(files(), when)).toBe('weights-model-20261203-070509.bin');
   });
 });

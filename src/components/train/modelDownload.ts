@@ -5,6 +5,22 @@ import type { TrainedModelFiles } from '../../train/trainProtocol';
 export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
 
+/**
+ * The weights file's name for a run saved at `when`: its own per run, so a second download
+ * into the same folder (which the browser saves as "model (1).json") still names its own
+ * weights, not the first run's `weights.bin`. model.json may be renamed: loaders find it by
+ * content (Your model) or by folder (`npm run eval -- --model DIR/model (1).json`).
+ */
+export function weightsFileName(files: TrainedModelFiles, when: Date): string {
+  const metadata = files.modelJson.userDefinedMetadata as { architecture?: unknown } | undefined;
+  const arch = typeof metadata?.architecture === 'string' ? metadata.architecture : 'model';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp =
+    `${when.getFullYear()}${pad(when.getMonth() + 1)}${pad(when.getDate())}-` +
+    `${pad(when.getHours())}${pad(when.getMinutes())}${pad(when.getSeconds())}`;
+  return `weights-${arch.replace(/[^\w-]/g, '')}-${stamp}.bin`;
+}
+
 interface ManifestGroup {
   paths: string[];
   weights: unknown[];
