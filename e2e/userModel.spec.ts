@@ -88,10 +88,11 @@ test.describe('by URL', () => {
   // Requests a service worker passes on are not routed: the fixtures are served by page.route.
   test.use({ serviceWorkers: 'block' });
 
-  // A graph model on WebGL (the full kernel set loaded for it), a layers model on wasm.
+  // Every good fixture on wasm (the default page's backend here), and a graph model on WebGL
+  // too (the full kernel set loaded for it).
   for (const { dir, backend } of [
     { dir: 'cnn-graph', backend: 'webgl' },
-    { dir: 'dense128-layers', backend: 'wasm' },
+    ...GOOD_FIXTURES.map(({ dir }) => ({ dir, backend: 'wasm' })),
   ]) {
     test(`?model= loads ${dir} relative to the page on ${backend}, and it reads each digit of a number`, async ({
       app,
