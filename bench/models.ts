@@ -1,7 +1,8 @@
 // `npm run bench:models`: the architecture trade-off. Every trained model in training/runs/
 // (and the shipped one) is put into a copy of the built site in turn and measured in the
 // browser exactly as `npm run bench` measures the shipped one: latency on WebGL while drawing
-// and on an idle page, and the time to model-ready; beside the accuracy recorded in its files.
+// and on an idle page, and the time to model-ready, and the default page's (wasm where WebGL is
+// software) while drawing and to model-ready; beside the accuracy recorded in its files.
 //   BENCH_LOADS (2), BENCH_STROKES (4), BENCH_SINGLES (12)
 //   BENCH_PER_CLASS (0)  also replay this many handwritten digits per class through the app
 //                        with each model (as `npm run bench` does; about 8 min per model at 100)
@@ -44,6 +45,7 @@ try {
       .userDefinedMetadata as ModelMetadata;
     const url = `http://127.0.0.1:${PORT}/${name}/`;
     const l = await measureLatency(url, 'webgl', RUNS);
+    const d = await measureLatency(url, 'default', RUNS);
     const replay = PER_CLASS > 0 ? await replayHandwriting(browser, url, PER_CLASS) : null;
     const row = [
       name,
@@ -57,6 +59,8 @@ try {
       `${l.singleMs.median.toFixed(1)} / ${l.singleMs.p95.toFixed(1)}`,
       `${l.drawingMs.median.toFixed(1)} / ${l.drawingMs.p95.toFixed(1)}`,
       `${l.modelReadyMs.median.toFixed(0)}`,
+      `${d.ranOn}: ${d.drawingMs.median.toFixed(1)} / ${d.drawingMs.p95.toFixed(1)}`,
+      `${d.modelReadyMs.median.toFixed(0)}`,
       replay
         ? `${(replay.accuracy.mnist.accuracy * 100).toFixed(2)}% of ${replay.accuracy.mnist.count} (${replay.mistakes.join('; ')})`
         : '-',
@@ -72,8 +76,8 @@ try {
 console.log(
   [
     '',
-    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms (first visit) | handwriting through the app |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| model | architecture | parameters | files | MNIST test | unseen writers (Node) | webgl single, median / p95 ms | webgl while drawing, median / p95 ms | model-ready ms (first visit) | default page while drawing, median / p95 ms | default page model-ready ms | handwriting through the app |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `${new Date().toISOString().slice(0, 10)}; ${RUNS.loads} first visits (fresh browser profiles) x ${RUNS.strokes} strokes and ${RUNS.singles} undo/redo per model.`,
