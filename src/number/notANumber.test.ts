@@ -35,8 +35,8 @@ describe('isNotANumber', () => {
   });
 
   it('is true when the pieces are, on average, unlikely digits', () => {
-    // Two unsure 1s (an H's uprights): log 0.4 and log 0.45, below WHOLE_LIKENESS on average.
-    expect(isNotANumber([piece('unsure', 0.4), piece('unsure', 0.45)])).toBe(true);
+    // Two unsure 1s (an H's uprights): log 0.5 and log 0.55, below WHOLE_LIKENESS on average.
+    expect(isNotANumber([piece('unsure', 0.5), piece('unsure', 0.55)])).toBe(true);
     // The mean decides: a certain digit (likeness 0) beside one just under twice the threshold.
     const around = (shift: number) => [
       piece('sure', 1),
@@ -47,8 +47,7 @@ describe('isNotANumber', () => {
   });
 
   it('counts the not-a-digit probability in a piece likeness', () => {
-    // log(0.99 x (1 - 0.55)) = -0.81, under WHOLE_LIKENESS; the confidence alone is not.
-    const doubtful = { ...SURE, reading: { ...SURE.reading, notDigit: 0.55 } };
+    const doubtful = { ...SURE, reading: { ...SURE.reading, notDigit: 0.4 } };
     expect(isNotANumber([doubtful, doubtful])).toBe(true);
   });
 
