@@ -75,9 +75,9 @@ test.describe('numbers', () => {
   test('undo and redo work on strokes and regroup; a new stroke joins its digit', async ({
     app,
   }) => {
-    // Two 1s far apart, then a bar into the first's top: a 7-like mark, still two groups. (A
-    // bar across the top makes a T, which the model calls not a digit: then the drawing is
-    // answered as one non-digit, as a letter should be.)
+    // Two 1s far apart, then a bar into the first's top: a 7-like mark, still two groups. (Not
+    // a bar across the top: that is a T, which a model trained on real letters calls not a
+    // digit, and then the drawing is rightly answered as one non-digit.)
     await app.drawNormalised(ONE);
     const second = ONE.map((s) => s.map(([x, y]) => [x + 1, y] as const));
     await app.drawNormalised(second);
