@@ -1,7 +1,7 @@
 // The bench table's accuracy rows: each model on MNIST, the held-out pen and UNIPEN writers,
 // and its honest answers (calibration, verdicts, non-digits), as measured in Node.
 import { pct } from './format';
-import type { ModelAccuracy } from './modelAccuracy';
+import type { Adaptation, ModelAccuracy } from './modelAccuracy';
 
 export function accuracyRows(accuracy: readonly ModelAccuracy[]): [string, string][] {
   const shipped = accuracy.find((a) => a.shipped)!;
@@ -17,6 +17,12 @@ export function accuracyRows(accuracy: readonly ModelAccuracy[]): [string, strin
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([site, s]) => `${site} ${pct(s.accuracy)} of ${s.count}`)
         .join('; '),
+    ],
+    [
+      'Adaptation, shipped model (npm run eval -- --adapt: each held-out writer corrects every misread)',
+      shipped.adaptation
+        ? `pen writers ${adaptationText(shipped.adaptation.pen)}; UNIPEN writers ${adaptationText(shipped.adaptation.unipen)}`
+        : 'not measured',
     ],
     ...accuracy.map((a): [string, string] => [
       `Honest answers, ${a.shipped ? 'shipped model' : a.path}`,
@@ -34,4 +40,16 @@ export function accuracyRows(accuracy: readonly ModelAccuracy[]): [string, strin
           `UNIPEN held-out letters no digit resembles ${pct(a.lettersRejected)}`,
     ]),
   ];
+}
+
+/** Errors before and after, the teachable ones fixed, and what other writers pay. */
+export function adaptationText(a: Adaptation): string {
+  const points = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+  const fixed = a.errorsBaseline - a.errorsAdapted;
+  const share = a.teachable ? ` (${pct(fixed / a.teachable)})` : '';
+  return (
+    `errors ${a.errorsBaseline} -> ${a.errorsAdapted} of ${a.count}, ${fixed} fixed of ` +
+    `${a.teachable} teachable${share}; other writers ${points(a.otherWriterDelta)} points mean, ` +
+    `${points(a.worstOtherWriterDelta)} worst`
+  );
 }

@@ -1,4 +1,7 @@
 import { HELD_OUT_WRITERS } from '../src/constants';
+import { forwardModel } from '../src/model/forwardModel';
+import { DEFAULT_SIMULATION } from '../training/adaptSimulation';
+import { adaptationReport } from '../training/adaptationReport';
 import { expectedCalibrationError } from '../training/calibration';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
 import { renderDrawings } from '../training/drawings';
@@ -6,7 +9,7 @@ import { loadModelFile } from '../training/loadModelFile';
 import { loadMnistSplit } from '../training/mnist';
 import { loadNonDigits } from '../training/nonDigits';
 import { bytesToFloats, classesOf, predictOutputs, type LabelledInputs } from '../training/predict';
-import { heldOutDigits, renderDigits } from '../training/strokeDigits';
+import { heldOutDigits, renderDigits, type StrokeDigit } from '../training/strokeDigits';
 import { nonDigitReport, verdictReport, type VerdictReport } from '../training/verdictReport';
 import { loadNonDigitDrawings } from '../training/nonDigitDrawings';
 import { loadUnipenDigits, UNIPEN_LETTERS_FILE, type UnipenDigit } from '../training/unipen';
@@ -30,6 +33,19 @@ export interface ModelAccuracy {
   lettersRejected: number;
   /** Calibrated temperature, or null for a model shipped without calibration. */
   temperature: number | null;
+  /** The page's adaptation replayed on each held-out source (shipped model only). */
+  adaptation: { pen: Adaptation; unipen: Adaptation } | null;
+}
+
+/** `npm run eval -- --adapt` on one source: every misread corrected, the page's rule. */
+export interface Adaptation {
+  count: number;
+  errorsBaseline: number;
+  errorsAdapted: number;
+  /** Misreads of a digit the writer had already corrected: what a correction can teach. */
+  teachable: number;
+  otherWriterDelta: number;
+  worstOtherWriterDelta: number;
 }
 
 /** Accuracy, and the page's verdicts with the model's calibration and without (raw ECE). */
@@ -46,7 +62,8 @@ export async function modelAccuracies(
   await startWasmBackend();
   const test = loadMnistSplit('t10k');
   const mnist = { images: bytesToFloats(test.images), labels: test.labels };
-  const writers = renderDigits(heldOutDigits());
+  const penDigits = heldOutDigits();
+  const writers = renderDigits(penDigits);
   const nonDigits = renderDrawings(loadNonDigits().map((d) => d.strokes));
   const unipenDigits = selectWriters(loadUnipenDigits(), 'held-out');
   const unipen = renderDigits(unipenDigits);
@@ -55,8 +72,23 @@ export async function modelAccuracies(
   );
   const results: ModelAccuracy[] = [];
   for (const path of [shippedPath, ...others]) {
-    const { model, metadata } = await loadModelFile(path);
+    const { model, metadata, artifacts } = await loadModelFile(path);
     const calibration = metadata?.calibration;
+    const adapt = async (digits: readonly StrokeDigit[]): Promise<Adaptation> => {
+      const r = await adaptationReport(forwardModel(artifacts), digits, {
+        ...DEFAULT_SIMULATION,
+        temperature: calibration?.temperature ?? 1,
+      });
+      return {
+        count: r.count,
+        errorsBaseline: r.errorsBaseline,
+        errorsAdapted: r.errorsAdapted,
+        teachable: r.errorsBaseline - r.errorsUntaught,
+        otherWriterDelta: r.otherWriterDelta,
+        worstOtherWriterDelta: r.worstOtherWriterDelta,
+      };
+    };
+    const shipped = path === shippedPath;
     const measureClasses = async (set: LabelledInputs) => {
       const outputs = await predictOutputs(model, set.images, set.labels.length);
       const predicted = classesOf(outputs);
@@ -73,7 +105,7 @@ export async function modelAccuracies(
     const unipenRead = await measureClasses(unipen);
     results.push({
       path,
-      shipped: path === shippedPath,
+      shipped,
       architecture: metadata?.architecture ?? '?',
       parameters: model.countParams(),
       mnist: await measure(mnist),
@@ -83,6 +115,9 @@ export async function modelAccuracies(
       nonDigitsRejected: await rejectedOf(nonDigits),
       lettersRejected: await rejectedOf(letters),
       temperature: calibration?.temperature ?? null,
+      adaptation: shipped
+        ? { pen: await adapt(penDigits), unipen: await adapt(unipenDigits) }
+        : null,
     });
     model.dispose();
   }
