@@ -1,4 +1,5 @@
 import { INPUT_PIXELS, NUM_CLASSES } from '../constants';
+import { done, openOrReset, request } from '../storage/indexedDb';
 import { PERSONAL_CAPACITY } from './keepNewest';
 
 // The kept examples in IndexedDB, on this device only. Format 2 (the database's version): store
@@ -52,24 +53,16 @@ export async function openPersonalStore(
   { factory = globalThis.indexedDB, capacity = PERSONAL_CAPACITY } = {},
 ): Promise<PersonalStore> {
   let notice: string | null = null;
-  let db: IDBDatabase;
   // An older format's examples cannot be read by this version: the upgrade drops them.
   const onDiscard = () => (notice = DISCARDED);
-  try {
-    db = await openDatabase(factory, onDiscard);
-    if (![EXAMPLES, META].every((name) => db.objectStoreNames.contains(name))) {
-      db.close();
-      throw new Error('the database lacks its object stores');
-    }
-  } catch (error) {
-    // A newer format's database (VersionError) or one that cannot be opened: start afresh.
-    if ((error as DOMException).name === 'QuotaExceededError') throw error;
-    await request(factory.deleteDatabase(DATABASE));
-    db = await openDatabase(factory, onDiscard);
-    notice = DISCARDED;
-  }
-  // Another tab upgrading the database must not wait for this one.
-  db.onversionchange = () => db.close();
+  const { db, reset } = await openOrReset(
+    factory,
+    DATABASE,
+    STORE_FORMAT,
+    [EXAMPLES, META],
+    (database, tx) => upgrade(database, tx, onDiscard),
+  );
+  if (reset) notice = DISCARDED;
 
   return {
     async load() {
@@ -111,27 +104,22 @@ export async function openPersonalStore(
   }
 }
 
-/** Opens the database, creating it or upgrading an older format's (`onDiscard` if it had any). */
-function openDatabase(factory: IDBFactory, onDiscard: () => void): Promise<IDBDatabase> {
-  const open = factory.open(DATABASE, STORE_FORMAT);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    const recreate = () => {
-      for (const name of [EXAMPLES, META]) {
-        if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
-      }
-      db.createObjectStore(EXAMPLES, { autoIncrement: true });
-      db.createObjectStore(META, { keyPath: 'key' });
-    };
-    if (!db.objectStoreNames.contains(EXAMPLES)) return recreate();
-    // Only a store that held examples is worth a notice.
-    const count = open.transaction!.objectStore(EXAMPLES).count();
-    count.onsuccess = () => {
-      if (count.result > 0) onDiscard();
-      recreate();
-    };
+/** Creates the stores, or recreates an older format's (`onDiscard` if it had examples). */
+function upgrade(db: IDBDatabase, tx: IDBTransaction, onDiscard: () => void): void {
+  const recreate = () => {
+    for (const name of [EXAMPLES, META]) {
+      if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
+    }
+    db.createObjectStore(EXAMPLES, { autoIncrement: true });
+    db.createObjectStore(META, { keyPath: 'key' });
   };
-  return request(open);
+  if (!db.objectStoreNames.contains(EXAMPLES)) return recreate();
+  // Only a store that held examples is worth a notice.
+  const count = tx.objectStore(EXAMPLES).count();
+  count.onsuccess = () => {
+    if (count.result > 0) onDiscard();
+    recreate();
+  };
 }
 
 /** Empties the store, then puts back `keep` (oldest first). */
@@ -160,19 +148,4 @@ function isStoredExample(record: unknown): record is StoredExample {
     typeof r.model === 'string' &&
     typeof r.time === 'number'
   );
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }

@@ -1,5 +1,6 @@
 import type { io } from '@tensorflow/tfjs-core';
 import { weightBytes } from '../model/weightBytes';
+import { done, openOrReset, request } from '../storage/indexedDb';
 import type { KeptArtifacts } from './UserModel';
 
 // The person's own model, kept on this device so it survives a reload and works offline
@@ -54,23 +55,8 @@ interface KeptRecord {
 export async function openUserModelStore({
   factory = globalThis.indexedDB,
 }: { factory?: IDBFactory } = {}): Promise<UserModelStore> {
-  let notice: string | null = null;
-  let db: IDBDatabase;
-  try {
-    db = await openDatabase(factory);
-    if (!db.objectStoreNames.contains(MODELS)) {
-      db.close();
-      throw new Error('the database lacks its object store');
-    }
-  } catch (error) {
-    // A newer format's database (VersionError) or one that cannot be opened: start afresh.
-    if ((error as DOMException).name === 'QuotaExceededError') throw error;
-    await request(factory.deleteDatabase(DATABASE));
-    db = await openDatabase(factory);
-    notice = DISCARDED;
-  }
-  // Another tab upgrading the database must not wait for this one.
-  db.onversionchange = () => db.close();
+  const { db, reset } = await openOrReset(factory, DATABASE, STORE_FORMAT, [MODELS], upgrade);
+  let notice: string | null = reset ? DISCARDED : null;
 
   return {
     async load() {
@@ -109,15 +95,10 @@ export async function openUserModelStore({
   };
 }
 
-/** Opens the database, creating it; format 1 is the first, so an upgrade starts from nothing. */
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const open = factory.open(DATABASE, STORE_FORMAT);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    for (const name of Array.from(db.objectStoreNames)) db.deleteObjectStore(name);
-    db.createObjectStore(MODELS);
-  };
-  return request(open);
+/** Creates the store; format 1 is the first, so an upgrade starts from nothing. */
+function upgrade(db: IDBDatabase): void {
+  for (const name of Array.from(db.objectStoreNames)) db.deleteObjectStore(name);
+  db.createObjectStore(MODELS);
 }
 
 async function clear(db: IDBDatabase): Promise<void> {
@@ -205,19 +186,4 @@ function isManifestEntry(entry: unknown): entry is io.WeightsManifestEntry {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }
