@@ -28,7 +28,8 @@ export function useUserPrediction(
   useEffect(() => loop.setModel(model, convention), [loop, model, convention]);
   useEffect(() => loop.setInput(batch), [loop, batch]);
   return useMemo((): UserReading => {
-    const shown = result?.model === model && result.convention === convention ? result : null;
+    const by = result?.predictor;
+    const shown = by?.model === model && by.convention === convention ? result : null;
     const predictions = shown?.predictions ?? [];
     const ms = shown?.predictions ? shown.ms : null;
     if (!model || batch.inputs.length === 0) {

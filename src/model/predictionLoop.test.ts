@@ -113,6 +113,18 @@ describe('createPredictionLoop', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('keeps the scores shown while a new classifier reads the drawing again', async () => {
+    const { loop, classifier, calls, draw, view } = setUp();
+    const rebuilt = fakeClassifier();
+    loop.setClassifier(classifier);
+    draw(drawing(1));
+    calls[0]!.settle(scores(1));
+    await landed();
+    loop.setClassifier(rebuilt.classifier);
+    expect(rebuilt.calls.map((c) => c.version)).toEqual([1]);
+    expect(view()).toEqual({ state: 'done', prediction: scores(1), error: null });
+  });
+
   it('shows an error for the failed drawing only, and predicts the next one', async () => {
     const { loop, classifier, calls, draw, view } = setUp();
     loop.setClassifier(classifier);

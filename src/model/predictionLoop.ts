@@ -2,24 +2,55 @@ import type { Classifier, Prediction } from './classifier';
 
 export type PredictionState = 'empty' | 'pending' | 'done' | 'error';
 
-/** The model inputs one drawing needs read, in one batched call. */
-export interface PreparedBatch {
-  /** The drawing version and preprocessing it was made from: a new key is a new drawing. */
+/** Inputs to read in one batched call: a new key is a new drawing. */
+export interface Batch {
   key: string;
   /** None when there is nothing to recognise. */
   inputs: readonly Float32Array[];
-  /** How long preprocessing took: the 'predict' measure counts it with inference. */
+  /** How long preparing the inputs took: the measure counts it with inference. */
+  preprocessMs?: number;
+}
+
+/** The model inputs one drawing needs read, in one batched call. */
+export interface PreparedBatch extends Batch {
+  /** The drawing version and preprocessing it was made from. */
+  key: string;
   preprocessMs: number;
   /** Also read every layer's output back (the Layers panel, see Classifier.predict). */
   layers?: boolean;
 }
 
 /** The newest prediction landed, for the batch it was made for. */
-export interface PredictionResult<B extends PreparedBatch = PreparedBatch> {
+export interface PredictionResult<B extends Batch = PreparedBatch, P = Prediction> {
   batch: B;
   /** One per input, in order; null when predicting failed. */
-  predictions: Prediction[] | null;
+  predictions: P[] | null;
   error: string | null;
+}
+
+/** A result of a loop over predictors of type R: which one made it, and how long it took. */
+export interface PredictorResult<R, B extends Batch, P> extends PredictionResult<B, P> {
+  predictor: R;
+  /** Inference and reading the outputs back, in ms (0 when predicting failed). */
+  ms: number;
+}
+
+export interface PredictorLoop<R, B extends Batch, P> {
+  /** A new predictor reads the current drawing again; null stops reading. */
+  setPredictor(predictor: R | null): void;
+  setInput(batch: B): void;
+  /** The newest result; a new object only when a result lands or is dropped. */
+  getResult(): PredictorResult<R, B, P> | null;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface PredictorLoopOptions<R, B extends Batch, P> {
+  /** Reads `batch` with `predictor`: one prediction per input, in order. */
+  read(predictor: R, batch: B): Promise<P[]>;
+  /** The User Timing measure each prediction is recorded as. */
+  measure: string;
+  /** Drop the result shown when the predictor is replaced, rather than keep it until the next. */
+  dropOnReplace?: boolean;
 }
 
 export interface PredictionLoop<B extends PreparedBatch = PreparedBatch> {
@@ -59,54 +90,72 @@ export function batchView<B extends PreparedBatch>(
  * inference and reading the result back, but not any wait behind the previous prediction.
  */
 export function createPredictionLoop<B extends PreparedBatch>(): PredictionLoop<B> {
-  let classifier: Classifier | null = null;
-  let latest: PreparedBatch = { key: '', inputs: [], preprocessMs: 0 };
-  let result: PredictionResult<B> | null = null;
-  // The key last sent to the current classifier, and whether it is still working on it.
+  const { setPredictor, ...loop } = createPredictorLoop<Classifier, B, Prediction>({
+    read: (classifier, batch) => classifier.predict(batch.inputs, { layers: batch.layers }),
+    measure: 'predict',
+  });
+  return { ...loop, setClassifier: setPredictor };
+}
+
+/**
+ * The loop behind createPredictionLoop, for any predictor (the person's model reads with its
+ * own, userPredictionLoop.ts): one prediction in flight, the newest drawing next. The measure
+ * starts `batch.preprocessMs` before inference and ends when the outputs are read back.
+ */
+export function createPredictorLoop<R, B extends Batch, P>({
+  read,
+  measure,
+  dropOnReplace = false,
+}: PredictorLoopOptions<R, B, P>): PredictorLoop<R, B, P> {
+  let predictor: R | null = null;
+  let latest: Batch = { key: '', inputs: [] };
+  let result: PredictorResult<R, B, P> | null = null;
+  // The key last sent to the current predictor, and whether it is still working on it.
   let predictedKey: string | null = null;
   let busy = false;
   const listeners = new Set<() => void>();
 
-  const publish = (next: PredictionResult<B> | null) => {
+  const publish = (next: PredictorResult<R, B, P> | null) => {
     result = next;
     listeners.forEach((listener) => listener());
   };
 
-  async function predict(using: Classifier, next: B) {
-    let landed: PredictionResult<B>;
+  async function predict(using: R, batch: B) {
+    let landed: PredictorResult<R, B, P>;
     try {
       const start = performance.now();
-      const predictions = await using.predict(next.inputs, { layers: next.layers });
-      performance.measure('predict', { start: start - next.preprocessMs, end: performance.now() });
-      landed = { batch: next, predictions, error: null };
+      const predictions = await read(using, batch);
+      const end = performance.now();
+      performance.measure(measure, { start: start - (batch.preprocessMs ?? 0), end });
+      landed = { batch, predictor: using, predictions, error: null, ms: end - start };
     } catch (error) {
-      landed = {
-        batch: next,
-        predictions: null,
-        error: error instanceof Error ? error.message : String(error),
-      };
+      const message = error instanceof Error ? error.message : String(error);
+      landed = { batch, predictor: using, predictions: null, error: message, ms: 0 };
     }
-    // A replaced classifier's answer is not shown (its context may be lost); a cleared pad
-    // must not show a late answer for the drawing that was on it.
-    if (using === classifier && latest.inputs.length > 0) publish(landed);
+    // A replaced predictor's answer is not shown (a classifier's context may be lost, a model
+    // disposed); a cleared pad must not show a late answer for the drawing that was on it.
+    if (using === predictor && latest.inputs.length > 0) publish(landed);
   }
 
   function predictLatest() {
     const next = latest as B;
-    if (busy || !classifier || next.inputs.length === 0 || next.key === predictedKey) return;
+    if (busy || predictor === null || next.inputs.length === 0 || next.key === predictedKey) {
+      return;
+    }
     busy = true;
     predictedKey = next.key;
-    void predict(classifier, next).finally(() => {
+    void predict(predictor, next).finally(() => {
       busy = false;
       predictLatest();
     });
   }
 
   return {
-    setClassifier(next) {
-      if (next === classifier) return;
-      classifier = next;
+    setPredictor(next) {
+      if (next === predictor) return;
+      predictor = next;
       predictedKey = null;
+      if (dropOnReplace && result) publish(null);
       predictLatest();
     },
     setInput(batch) {

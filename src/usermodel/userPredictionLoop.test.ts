@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Convention, UserModel, UserPrediction } from './UserModel';
 import { createUserPredictionLoop, inputsKey, type UserBatch } from './userPredictionLoop';
 
@@ -48,6 +48,7 @@ const shown = (loop: ReturnType<typeof createUserPredictionLoop>) => {
 
 describe('createUserPredictionLoop', () => {
   beforeEach(() => performance.clearMeasures('user-predict'));
+  afterEach(() => vi.restoreAllMocks());
 
   it('waits for a model, then reads the digits under its convention, timed', async () => {
     const loop = createUserPredictionLoop();
@@ -126,6 +127,43 @@ describe('createUserPredictionLoop', () => {
     calls[0]!.settle(new Error('NaN outputs'));
     await landed();
     expect(loop.getResult()).toMatchObject({ predictions: null, error: 'NaN outputs' });
+  });
+
+  it('measures inference and read-back alone, as ms, and no time for a failure', async () => {
+    performance.clearMeasures('predict');
+    let now = 100;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const loop = createUserPredictionLoop();
+    const { model, calls } = fakeModel();
+    loop.setModel(model, CONVENTION);
+    loop.setInput(digits(1));
+    now = 112;
+    calls[0]!.settle(1);
+    await landed();
+    expect(loop.getResult()!.ms).toBe(12);
+    loop.setInput(digits(2));
+    calls[1]!.settle(new Error('failed'));
+    await landed();
+    expect(loop.getResult()).toMatchObject({ error: 'failed', ms: 0 });
+    const taken = performance
+      .getEntriesByName('user-predict')
+      .map(({ startTime, duration }) => ({ startTime, duration }));
+    expect(taken).toEqual([{ startTime: 100, duration: 12 }]);
+    expect(performance.getEntriesByName('predict')).toHaveLength(0);
+  });
+
+  it('reads nothing until the model has a convention too', async () => {
+    const loop = createUserPredictionLoop();
+    const { model, calls } = fakeModel();
+    loop.setInput(digits(1));
+    loop.setModel(model, null);
+    expect(calls).toHaveLength(0);
+    loop.setModel(model, CONVENTION);
+    expect(calls).toHaveLength(1);
+    loop.setModel(null, null);
+    calls[0]!.settle(1);
+    await landed();
+    expect(shown(loop)).toBeNull();
   });
 
   it('names inputs by identity', () => {
