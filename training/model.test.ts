@@ -7,6 +7,7 @@ import {
   buildModel,
   foldBatchNorm,
   servingModel,
+  weightsFromServed,
   type Architecture,
 } from './model';
 
@@ -73,6 +74,22 @@ describe('foldBatchNorm', () => {
   it('returns a model without batch norm as it is', () => {
     const model = buildModel('s32-s64', 1);
     expect(foldBatchNorm(model, 's32-s64')).toBe(model);
+  });
+});
+
+describe('weightsFromServed', () => {
+  it("gives a fresh training model the served model's weights: the same logits (--init)", () => {
+    const trained = buildModel('s24-s48-64', 3, true);
+    const served = servingModel(trained);
+    const fresh = buildModel('s24-s48-64', 9, true);
+    for (const layer of fresh.layers) {
+      if (layer.getWeights().length) layer.setWeights(weightsFromServed(served, layer.name));
+    }
+    const x = tf.randomUniform([3, 28, 28], 0, 1, 'float32', 5);
+    const want = (trained.predict(x) as tf.Tensor).arraySync() as number[][];
+    const got = (fresh.predict(x) as tf.Tensor).arraySync() as number[][];
+    got.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(want[i]![j]!, 5)));
+    expect(weightsFromServed(served, 'no_such_layer')).toEqual([]);
   });
 });
 

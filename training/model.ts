@@ -162,6 +162,23 @@ export function servingModel(model: tf.LayersModel): tf.LayersModel {
   return served;
 }
 
+/**
+ * The weights a training model's layer `name` takes from a served model (servingModel's
+ * inverse): the same layer's, or for the 11-way head `dense_1`'s and `not_digit`'s joined.
+ * Empty when the served model has no such layer.
+ */
+export function weightsFromServed(served: tf.LayersModel, name: string): tf.Tensor[] {
+  const layer = (n: string) => served.layers.find((l) => l.name === n);
+  const digits = layer(OUTPUT_NAME);
+  const other = layer(NOT_DIGIT_NAME);
+  if (name === TRAINING_HEAD && digits && other) {
+    const [dk, db] = digits.getWeights();
+    const [ok, ob] = other.getWeights();
+    return [tf.concat([dk!, ok!], 1), tf.concat([db!, ob!], 0)];
+  }
+  return layer(name)?.getWeights() ?? [];
+}
+
 const init = (seed: number) => tf.initializers.glorotUniform({ seed });
 
 /** The tutorial's model exactly: Flatten -> Dense 128 relu -> Dropout 0.2 -> Dense 10. */

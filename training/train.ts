@@ -9,7 +9,7 @@ import { exportModel, MODEL_JSON } from './exportModel';
 import { FlagError } from './flags';
 import { loadModelFile } from './loadModelFile';
 import { loadMnistSplit, splitValidation, subset, VALIDATION_SIZE, type DigitSet } from './mnist';
-import { buildModel, foldBatchNorm, servingModel } from './model';
+import { buildModel, foldBatchNorm, servingModel, weightsFromServed } from './model';
 import { generateNonDigits } from './nonDigits';
 import {
   bytesToFloats,
@@ -21,7 +21,7 @@ import {
 } from './predict';
 import { Random } from './random';
 import { renderDigits, type StrokeDigit } from './strokeDigits';
-import { rateAt, ScheduledAdam, trainEpoch, MAX_RATE } from './trainEpoch';
+import { rateAt, ScheduledAdam, trainEpoch } from './trainEpoch';
 import { modelMetadata, trainingRecord } from './trainMetadata';
 import { epochSamples, type StrokeSource } from './trainingSamples';
 import { parseTrainOptions, USAGE, type TrainOptions } from './trainOptions';
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
     options.nonDigitShare > 0,
     options.batchNorm,
   );
+  if (options.init) await loadInitialWeights(model, options.init);
   const teachers = await loadTeachers(options, model);
   const writers = orExit(() => writerDigits(options));
   const unipen = unipenData(options);
@@ -93,6 +94,31 @@ function orExit<T>(f: () => T): T {
   }
 }
 
+/**
+ * `--init`: each of the model's layers takes the weights of the layer of the same name in the
+ * trained model as served (weightsFromServed); a missing layer or a shape that differs ends
+ * the run.
+ */
+async function loadInitialWeights(model: tf.LayersModel, dir: string): Promise<void> {
+  const { model: trained } = await loadModelFile(`${dir}/${MODEL_JSON}`);
+  const shapes = (ws: tf.Tensor[]) => ws.map((w) => w.shape.join('x')).join(', ');
+  for (const layer of model.layers) {
+    if (!layer.getWeights().length) continue;
+    tf.tidy(() => {
+      const weights = weightsFromServed(trained, layer.name);
+      if (shapes(weights) !== shapes(layer.getWeights())) {
+        fail(
+          `--init ${dir}: layer ${layer.name} is [${shapes(layer.getWeights())}] here, ` +
+            `[${shapes(weights)}] there (same --arch and --non-digits as that run?)`,
+        );
+      }
+      layer.setWeights(weights);
+    });
+  }
+  trained.dispose();
+  console.log(`starting from the weights of ${dir}`);
+}
+
 /** The distillation teachers, each with as many outputs as the student. */
 async function loadTeachers(options: TrainOptions, model: tf.LayersModel) {
   const { teachers: dirs, share, temperature } = options.distill;
@@ -134,12 +160,12 @@ async function fit(
   const moreStrokes: StrokeSource[] = unipen.training.length
     ? [{ digits: unipen.training, repeats: options.unipen.repeats }]
     : [];
-  const optimizer = new ScheduledAdam(MAX_RATE, 0.9, 0.999, 1e-7);
+  const optimizer = new ScheduledAdam(options.maxRate, 0.9, 0.999, 1e-7);
   model.compile({ optimizer, loss: tf.losses.softmaxCrossEntropy, metrics: ['accuracy'] });
   let best = { accuracy: -1, epoch: -1, weights: [] as tf.Tensor[] };
   const started = Date.now();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    optimizer.setLearningRate(rateAt(epoch, options.epochs));
+    optimizer.setLearningRate(rateAt(epoch, options.epochs, options.maxRate));
     const nonDigits = generateNonDigits(nonDigitCount, random, 'train').map((d) => d.strokes);
     // Real letters after the generated ones: a run without them draws the same numbers.
     for (let i = 0; i < letterCount; i++) {

@@ -13,14 +13,13 @@ export class ScheduledAdam extends tf.AdamOptimizer {
     this.learningRate = rate;
   }
 }
-export const MAX_RATE = 1e-3;
 export const MIN_RATE = 2e-5;
 
-/** Cosine decay from MAX_RATE in the first epoch to MIN_RATE in the last. */
-export function rateAt(epoch: number, epochs: number): number {
+/** Cosine decay from `maxRate` in the first epoch to MIN_RATE in the last. */
+export function rateAt(epoch: number, epochs: number, maxRate: number): number {
   return (
     MIN_RATE +
-    ((MAX_RATE - MIN_RATE) * (1 + Math.cos((Math.PI * epoch) / Math.max(1, epochs - 1)))) / 2
+    ((maxRate - MIN_RATE) * (1 + Math.cos((Math.PI * epoch) / Math.max(1, epochs - 1)))) / 2
   );
 }
 
@@ -40,7 +39,7 @@ export async function trainEpoch(
   epoch: number,
   started: number,
 ): Promise<void> {
-  const { batchSize, epochs } = options;
+  const { batchSize, epochs, maxRate } = options;
   const bar = new ProgressBar();
   const batches = Math.ceil(samples.length / batchSize);
   const epochStart = Date.now();
@@ -62,7 +61,7 @@ export async function trainEpoch(
       (b + 1) / batches,
       `epoch ${epoch + 1}/${epochs}`,
       `loss ${(lossSum / (b + 1)).toFixed(4)} acc ${(accSum / (b + 1)).toFixed(4)} ` +
-        `lr ${rateAt(epoch, epochs).toExponential(1)} elapsed ${formatDuration(Date.now() - started)} ` +
+        `lr ${rateAt(epoch, epochs, maxRate).toExponential(1)} elapsed ${formatDuration(Date.now() - started)} ` +
         `left ~${formatDuration(left)}`,
     );
   }

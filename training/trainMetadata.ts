@@ -9,7 +9,7 @@ import { DEFAULT_STROKE_AUGMENT } from './strokeAugment';
 import { STROKE_IMAGE_AUGMENT } from './trainingSamples';
 import { DIGIT_LIKE_LETTERS } from './unipen';
 import { INPUT_NAME } from './model';
-import { MAX_RATE, MIN_RATE } from './trainEpoch';
+import { MIN_RATE } from './trainEpoch';
 import { trainCommand, type TrainOptions } from './trainOptions';
 
 /** model.json's description of a trained model, built from the options it was trained with. */
@@ -54,7 +54,9 @@ export function trainingRecord(
     chosenEpoch: bestEpoch + 1,
     seed: options.seed,
     batchSize: options.batchSize,
-    optimizer: `adam, cosine learning rate ${MAX_RATE} -> ${MIN_RATE}`,
+    optimizer:
+      `adam, cosine learning rate ${options.maxRate} -> ${MIN_RATE}` +
+      (options.init ? `, starting from the weights of ${options.init}` : ''),
     data:
       `MNIST train minus its last ${VALIDATION_SIZE} (validation) + pendigits strokes of writers not in heldOutWriterIds, x${samples.strokeRepeats} per epoch` +
       (options.unipen.repeats

@@ -37,6 +37,8 @@ describe('parseTrainOptions', () => {
       unipen: { repeats: 0, letterShare: 0 },
       distill: { teachers: [], share: 0.5, temperature: 2 },
       batchNorm: false,
+      init: null,
+      maxRate: 1e-3,
       outDir: `${RUNS_DIR}/s32-s64-2026-12-02T145301`,
       dryRun: false,
     });
@@ -74,6 +76,7 @@ describe('parseTrainOptions', () => {
     [['--distill', '1.5'], /--distill must/],
     [['--distill-temperature', '0'], /--distill-temperature must be a number > 0/],
     [['--epoch', '3'], /Unknown option '--epoch'/],
+    [['--max-rate', '0'], /--max-rate must be a number in \(0, 1\]/],
     [['--arch', 'mlp', '--batch-norm'], /--batch-norm is for the CNNs/],
     [['--name', 'a', '--out', 'b'], /--name or --out/],
     [['--name', '../public/model'], /--name/],
@@ -167,6 +170,7 @@ describe('trainCommand', () => {
       ...['--arch', 'p32-p64-64', '--epochs', '3', '--limit', '500', '--batch-norm'],
       ...['--mnist-clean', '0.3', '--validation-writers', 'none', '--strokes', 'x.json'],
       ...['--name', 'run', '--unipen', '1.5', '--unipen-letters', '0.05', '--non-digits', '0.1'],
+      ...['--init', 'public/model', '--max-rate', '0.0003'],
     );
     const argv = trainCommand(options).split(' ').slice(4);
     expect(parse(...argv, '--name', 'run')).toEqual(options);

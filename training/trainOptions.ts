@@ -31,6 +31,13 @@ export interface TrainOptions {
   unipen: { repeats: number; letterShare: number };
   distill: { teachers: string[]; share: number; temperature: number };
   batchNorm: boolean;
+  /**
+   * Start from this trained run's weights (same architecture) instead of fresh ones: to
+   * fine-tune a shipped model on new data. null: fresh weights from the seed.
+   */
+  init: string | null;
+  /** The learning rate of the first epoch, decayed along a cosine to MIN_RATE in the last. */
+  maxRate: number;
   /** Where the model is written: `--out`, else RUNS_DIR/<name>. */
   outDir: string;
   /** Check the options and build the model, then stop: nothing trained or written. */
@@ -42,7 +49,7 @@ export const USAGE = `npm run train -- [--arch ARCH] [--epochs N] [--seed N] [--
                   [--non-digits SHARE] [--validation-writers tra-3,...|none] [--strokes FILE]
                   [--teachers DIR,... [--distill SHARE] [--distill-temperature T]] [--batch-norm]
                   [--mnist-clean SHARE] [--slashed-zeros SHARE] [--unipen N]
-                  [--unipen-letters SHARE] [--limit N]
+                  [--unipen-letters SHARE] [--init DIR] [--max-rate R] [--limit N]
                   [--dry-run]
   --arch ARCH         ${ARCHITECTURES.join(', ')} (default s32-s64):
                       each conv's filters, s = stride 2, p = max-pooled; see training/model.ts
@@ -63,8 +70,15 @@ export const USAGE = `npm run train -- [--arch ARCH] [--epochs N] [--seed N] [--
                       digit N times per epoch; its validation writers join validation
   --unipen-letters SHARE  UNIPEN training writers' letters that no digit resembles as
                       non-digits, SHARE of an epoch's digits in [0, 1); needs --non-digits
+  --init DIR          start from the weights of a trained model of the same architecture (a run
+                      or public/model) instead of fresh ones: fine-tuning; default none
+  --max-rate R        the first epoch's learning rate, decayed along a cosine to 2e-5 in the
+                      last; default 1e-3 (fine-tuning from --init wants less, e.g. 2e-4)
   --dry-run           check the options (writers against the strokes file), build the model
                       and any teachers; train nothing, write nothing`;
+
+/** The first epoch's learning rate unless `--max-rate` says otherwise. */
+export const DEFAULT_MAX_RATE = 1e-3;
 
 const FLAGS = {
   arch: { type: 'string', default: 's32-s64' },
@@ -87,6 +101,8 @@ const FLAGS = {
   'slashed-zeros': { type: 'string', default: '0' },
   unipen: { type: 'string', default: '0' },
   'unipen-letters': { type: 'string', default: '0' },
+  init: { type: 'string' },
+  'max-rate': { type: 'string', default: String(DEFAULT_MAX_RATE) },
   'dry-run': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -135,6 +151,8 @@ export function parseTrainOptions(argv: readonly string[], now: Date): TrainOpti
       }),
     },
     batchNorm: args['batch-norm'],
+    init: args.init ?? null,
+    maxRate: numberIn('max-rate', args['max-rate'], { min: 0, minExclusive: true, max: 1 }),
     outDir: resolveOutDir(args.out, args.name ?? defaultRunName(arch, now)),
     dryRun: args['dry-run'],
   };
@@ -181,6 +199,8 @@ export function trainCommand(o: TrainOptions): string {
     o.strokesFile && `--strokes ${o.strokesFile}`,
     o.unipen.repeats && `--unipen ${o.unipen.repeats}`,
     o.unipen.letterShare && `--unipen-letters ${o.unipen.letterShare}`,
+    o.init && `--init ${o.init}`,
+    o.maxRate !== DEFAULT_MAX_RATE && `--max-rate ${o.maxRate}`,
     o.limit && `--limit ${o.limit}`,
   ];
   return `npm run train -- ${parts.filter(Boolean).join(' ')}`;
