@@ -46,10 +46,12 @@ export function accuracyRows(accuracy: readonly ModelAccuracy[]): [string, strin
 export function adaptationText(a: Adaptation): string {
   const points = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
   const fixed = a.errorsBaseline - a.errorsAdapted;
-  const share = a.teachable ? ` (${pct(fixed / a.teachable)})` : '';
+  // Misreads of a digit the writer had already corrected: what a correction can teach.
+  const teachable = a.errorsBaseline - a.errorsUntaught;
+  const share = teachable ? ` (${pct(fixed / teachable)})` : '';
   return (
     `errors ${a.errorsBaseline} -> ${a.errorsAdapted} of ${a.count}, ${fixed} fixed of ` +
-    `${a.teachable} teachable${share}; other writers ${points(a.otherWriterDelta)} points mean, ` +
+    `${teachable} teachable${share}; other writers ${points(a.otherWriterDelta)} points mean, ` +
     `${points(a.worstOtherWriterDelta)} worst`
   );
 }

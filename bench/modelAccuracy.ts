@@ -1,7 +1,7 @@
 import { HELD_OUT_WRITERS } from '../src/constants';
 import { forwardModel } from '../src/model/forwardModel';
 import { DEFAULT_SIMULATION } from '../training/adaptSimulation';
-import { adaptationReport } from '../training/adaptationReport';
+import { adaptationReport, type AdaptationReport } from '../training/adaptationReport';
 import { expectedCalibrationError } from '../training/calibration';
 import { accuracyReport, type AccuracyReport } from '../training/confusion';
 import { renderDrawings } from '../training/drawings';
@@ -37,16 +37,19 @@ export interface ModelAccuracy {
   adaptation: { pen: Adaptation; unipen: Adaptation } | null;
 }
 
-/** `npm run eval -- --adapt` on one source: every misread corrected, the page's rule. */
-export interface Adaptation {
-  count: number;
-  errorsBaseline: number;
-  errorsAdapted: number;
-  /** Misreads of a digit the writer had already corrected: what a correction can teach. */
-  teachable: number;
-  otherWriterDelta: number;
-  worstOtherWriterDelta: number;
-}
+/**
+ * `npm run eval -- --adapt` on one source (every misread corrected, the page's rule): its
+ * totals, without the per-writer rows, which bench.json does not need.
+ */
+export type Adaptation = Pick<
+  AdaptationReport,
+  | 'count'
+  | 'errorsBaseline'
+  | 'errorsAdapted'
+  | 'errorsUntaught'
+  | 'otherWriterDelta'
+  | 'worstOtherWriterDelta'
+>;
 
 /** Accuracy, and the page's verdicts with the model's calibration and without (raw ECE). */
 export type Measured = AccuracyReport & VerdictReport & { rawEce: number };
@@ -83,7 +86,7 @@ export async function modelAccuracies(
         count: r.count,
         errorsBaseline: r.errorsBaseline,
         errorsAdapted: r.errorsAdapted,
-        teachable: r.errorsBaseline - r.errorsUntaught,
+        errorsUntaught: r.errorsUntaught,
         otherWriterDelta: r.otherWriterDelta,
         worstOtherWriterDelta: r.worstOtherWriterDelta,
       };
