@@ -35,8 +35,8 @@ describe('isNotANumber', () => {
   });
 
   it('is true when the pieces are, on average, unlikely digits', () => {
-    // Two unsure 1s (an H's uprights): log 0.5 and log 0.55, below WHOLE_LIKENESS on average.
-    expect(isNotANumber([piece('unsure', 0.5), piece('unsure', 0.55)])).toBe(true);
+    // Two unsure 1s (an H's uprights): log 0.45 and log 0.5, below WHOLE_LIKENESS on average.
+    expect(isNotANumber([piece('unsure', 0.45), piece('unsure', 0.5)])).toBe(true);
     // The mean decides: a certain digit (likeness 0) beside one just under twice the threshold.
     const around = (shift: number) => [
       piece('sure', 1),
@@ -47,8 +47,13 @@ describe('isNotANumber', () => {
   });
 
   it('counts the not-a-digit probability in a piece likeness', () => {
-    const doubtful = { ...SURE, reading: { ...SURE.reading, notDigit: 0.4 } };
-    expect(isNotANumber([doubtful, doubtful])).toBe(true);
+    // Confidence 0.99, and a not-a-digit probability that puts the likeness just either side.
+    const doubtful = (shift: number) => {
+      const notDigit = 1 - Math.exp(WHOLE_LIKENESS + shift) / 0.99;
+      return { ...SURE, reading: { ...SURE.reading, notDigit } };
+    };
+    expect(isNotANumber([doubtful(-0.05), doubtful(-0.05)])).toBe(true);
+    expect(isNotANumber([doubtful(0.05), doubtful(0.05)])).toBe(false);
   });
 
   it('is false without calibration (no verdicts): the page cannot say "not a digit"', () => {

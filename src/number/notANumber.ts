@@ -8,11 +8,13 @@ import { digitLikeness, type CandidateReading } from './segmentation';
 
 /**
  * Below this mean digit likeness (log of confidence x (1 - not a digit), segmentation.ts) the
- * pieces are unlikely digits: a geometric mean under 0.61. The highest at which no number that
+ * pieces are unlikely digits: a geometric mean under 0.50. The highest at which no number that
  * reads right is lost, on 2,000 numbers each of the training and the validation writers
- * (training/numbersReport.ts): at -0.3 the validation writers lose 0.3 points, at -0.1 three.
+ * (training/numbersReport.ts), refitted for the model shipped 2026-12-03: at -0.5 the
+ * validation writers lose 0.05 points (1 number), at -0.3 0.15 and the training writers 0.15;
+ * at -0.7 and -0.9 none.
  */
-export const WHOLE_LIKENESS = -0.5;
+export const WHOLE_LIKENESS = -0.7;
 
 /** Whether the pieces read are, together, not a number (two or more pieces; tiny ones aside). */
 export function isNotANumber(

@@ -107,7 +107,7 @@ describe('shownDigits', () => {
     // The groups, the first's parts (an upright and a bar), and the whole (an unsure 4, say).
     const bar = { ...read(7, 'not-a-digit'), notDigit: 0.9 };
     const whole = unsure(4, 0.5);
-    const readings = [unsure(1, 0.5), unsure(1, 0.55), read(1), bar, whole];
+    const readings = [unsure(1, 0.45), unsure(1, 0.5), read(1), bar, whole];
     expect(chooseSegments(plan, readings)).toEqual([0, 1]);
     expect(shownDigits(plan, readings, tiny)).toEqual([
       {
