@@ -21,7 +21,7 @@ import { parseTrainOptions } from './trainOptions';
 import { readings, verdictReport } from './verdictReport';
 import { startWasmBackend } from './wasmBackend';
 
-const TARGETS = [0.999, 0.998, 0.997, 0.996, 0.995];
+const TARGETS = [0.999, 0.998, 0.997, 0.996, 0.995, 0.994, 0.993, 0.99];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
