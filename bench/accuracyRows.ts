@@ -1,5 +1,6 @@
 // The bench table's accuracy rows: each model on MNIST, the held-out pen and UNIPEN writers,
 // and its honest answers (calibration, verdicts, non-digits), as measured in Node.
+import { signedPoints } from '../training/adaptationReport';
 import { pct } from './format';
 import type { Adaptation, ModelAccuracy } from './modelAccuracy';
 
@@ -44,14 +45,13 @@ export function accuracyRows(accuracy: readonly ModelAccuracy[]): [string, strin
 
 /** Errors before and after, the teachable ones fixed, and what other writers pay. */
 export function adaptationText(a: Adaptation): string {
-  const points = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
   const fixed = a.errorsBaseline - a.errorsAdapted;
   // Misreads of a digit the writer had already corrected: what a correction can teach.
   const teachable = a.errorsBaseline - a.errorsUntaught;
   const share = teachable ? ` (${pct(fixed / teachable)})` : '';
   return (
     `errors ${a.errorsBaseline} -> ${a.errorsAdapted} of ${a.count}, ${fixed} fixed of ` +
-    `${teachable} teachable${share}; other writers ${points(a.otherWriterDelta)} points mean, ` +
-    `${points(a.worstOtherWriterDelta)} worst`
+    `${teachable} teachable${share}; other writers ${signedPoints(a.otherWriterDelta)} points mean, ` +
+    `${signedPoints(a.worstOtherWriterDelta)} worst`
   );
 }

@@ -87,8 +87,13 @@ function parseNumber(
   return x;
 }
 
+/** A change in accuracy points, signed and to three places: "+0.012", "-0.400". */
+export function signedPoints(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+}
+
 export function formatAdaptation(path: string, writers: string, r: AdaptationReport): string {
-  const points = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)} points`;
+  const points = (x: number) => `${signedPoints(x)} points`;
   const rows = r.perWriter.map(
     (w) =>
       `  ${w.writer.padEnd(7)} ${String(w.count).padStart(4)} digits: errors ${w.errorsBaseline} -> ${w.errorsAdapted}` +
